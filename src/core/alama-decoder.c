@@ -1,0 +1,254 @@
+/* alama-decoder.c: Viterbi and forward-backward under IOB2 constraints.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-decoder.h"
+
+#include <math.h>
+
+#include "alama-model.h"
+
+struct _AlamaDecoder
+{
+  guint n_labels;
+  guint capacity;
+  float *delta;   /* n_words × L: best score ending in each label */
+  guint *back;    /* n_words × L: the label before it */
+  double *alpha;
+  double *beta;
+};
+
+AlamaDecoder *
+alama_decoder_new (guint n_labels)
+{
+  AlamaDecoder *self;
+
+  g_return_val_if_fail (n_labels > 0 && n_labels <= ALAMA_MODEL_MAX_LABELS, NULL);
+  self = g_new0 (AlamaDecoder, 1);
+  self->n_labels = n_labels;
+  return self;
+}
+
+void
+alama_decoder_free (AlamaDecoder *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->delta);
+  g_free (self->back);
+  g_free (self->alpha);
+  g_free (self->beta);
+  g_free (self);
+}
+
+static void
+ensure_capacity (AlamaDecoder *self,
+                 guint         n_words)
+{
+  gsize cells;
+
+  if (n_words <= self->capacity)
+    return;
+  self->capacity = MAX (n_words, 2 * self->capacity);
+  cells = (gsize) self->capacity * self->n_labels;
+  self->delta = g_renew (float, self->delta, cells);
+  self->back = g_renew (guint, self->back, cells);
+  self->alpha = g_renew (double, self->alpha, cells);
+  self->beta = g_renew (double, self->beta, cells);
+}
+
+/**
+ * alama_label_transition_allowed:
+ * @from: the previous label, or %ALAMA_MODEL_MAX_LABELS and above for the
+ *   sentence start
+ * @to: the next label
+ *
+ * Returns: whether IOB2 allows @to after @from
+ */
+gboolean
+alama_label_transition_allowed (guint from,
+                                guint to)
+{
+  if (to == 0 || to % 2 == 1)
+    return TRUE;
+  /* I-t (to = 2 + 2t) continues B-t (1 + 2t) or I-t. */
+  return from == to || from + 1 == to;
+}
+
+#define START_ROW(self) ((self)->n_labels)
+
+/**
+ * alama_decoder_viterbi:
+ * @decoder: the decoder (scratch space)
+ * @scores: @n_words × L label scores
+ * @transitions: (L+1) × L transition scores, row L the sentence start
+ * @n_words: how many words
+ * @labels: (out caller-allocates): @n_words labels
+ *
+ * Finds the highest-scoring legal label sequence.
+ */
+void
+alama_decoder_viterbi (AlamaDecoder *self,
+                       const float  *scores,
+                       const float  *transitions,
+                       guint         n_words,
+                       guint        *labels)
+{
+  guint L = self->n_labels;
+
+  if (n_words == 0)
+    return;
+  ensure_capacity (self, n_words);
+
+  for (guint y = 0; y < L; y++)
+    self->delta[y] = alama_label_transition_allowed (G_MAXUINT, y)
+                         ? scores[y] + transitions[START_ROW (self) * L + y]
+                         : -INFINITY;
+
+  for (guint i = 1; i < n_words; i++)
+    {
+      const float *prev = self->delta + (gsize) (i - 1) * L;
+      float *cur = self->delta + (gsize) i * L;
+      guint *back = self->back + (gsize) i * L;
+
+      for (guint y = 0; y < L; y++)
+        {
+          float best = -INFINITY;
+          guint arg = 0;
+
+          for (guint x = 0; x < L; x++)
+            {
+              float s;
+
+              if (!alama_label_transition_allowed (x, y))
+                continue;
+              s = prev[x] + transitions[x * L + y];
+              if (s > best)
+                {
+                  best = s;
+                  arg = x;
+                }
+            }
+          cur[y] = best + scores[(gsize) i * L + y];
+          back[y] = arg;
+        }
+    }
+
+  {
+    const float *last = self->delta + (gsize) (n_words - 1) * L;
+    guint arg = 0;
+
+    for (guint y = 1; y < L; y++)
+      if (last[y] > last[arg])
+        arg = y;
+    labels[n_words - 1] = arg;
+    for (guint i = n_words - 1; i > 0; i--)
+      labels[i - 1] = self->back[(gsize) i * L + labels[i]];
+  }
+}
+
+/**
+ * alama_decoder_marginals:
+ * @decoder: the decoder
+ * @scores: @n_words × L label scores
+ * @transitions: (L+1) × L transition scores
+ * @n_words: how many words
+ * @temperature: scores are divided by it before exponentiation
+ * @marginals: (out caller-allocates): @n_words × L probabilities
+ *
+ * Reads the scores as a linear-chain CRF's potentials and computes each
+ * word's label probabilities with forward-backward over legal sequences.
+ * Each step is rescaled so long sentences cannot overflow.
+ */
+void
+alama_decoder_marginals (AlamaDecoder *self,
+                         const float  *scores,
+                         const float  *transitions,
+                         guint         n_words,
+                         float         temperature,
+                         float        *marginals)
+{
+  guint L = self->n_labels;
+  double inv_t = 1.0 / (temperature > 0 ? temperature : 1.0);
+  double trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS];
+  double *emit;
+
+  if (n_words == 0)
+    return;
+  ensure_capacity (self, n_words);
+  for (guint x = 0; x <= L; x++)
+    for (guint y = 0; y < L; y++)
+      trans[x][y] = alama_label_transition_allowed (x == L ? G_MAXUINT : x, y)
+                        ? exp (transitions[x * L + y] * inv_t)
+                        : 0.0;
+
+  /* Emission potentials, shifted by each word's maximum for stability,
+   * kept in the beta array; the backward messages go to @marginals. */
+  emit = self->beta;
+  for (guint i = 0; i < n_words; i++)
+    {
+      const float *s = scores + (gsize) i * L;
+      float max = s[0];
+
+      for (guint y = 1; y < L; y++)
+        max = MAX (max, s[y]);
+      for (guint y = 0; y < L; y++)
+        emit[(gsize) i * L + y] = exp ((s[y] - max) * inv_t);
+    }
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      double *a = self->alpha + (gsize) i * L;
+      double sum = 0;
+
+      for (guint y = 0; y < L; y++)
+        {
+          double v = 0;
+
+          if (i == 0)
+            v = trans[L][y];
+          else
+            for (guint x = 0; x < L; x++)
+              v += self->alpha[(gsize) (i - 1) * L + x] * trans[x][y];
+          a[y] = v * emit[(gsize) i * L + y];
+          sum += a[y];
+        }
+      for (guint y = 0; y < L; y++)
+        a[y] = sum > 0 ? a[y] / sum : 0;
+    }
+
+  /* Backward pass into the marginals array, then combine in place. */
+  {
+    float *b = marginals;
+
+    for (guint y = 0; y < L; y++)
+      b[(gsize) (n_words - 1) * L + y] = 1.0f;
+    for (guint i = n_words - 1; i > 0; i--)
+      {
+        double sum = 0;
+        double row[ALAMA_MODEL_MAX_LABELS];
+
+        for (guint x = 0; x < L; x++)
+          {
+            double v = 0;
+
+            for (guint y = 0; y < L; y++)
+              v += trans[x][y] * emit[(gsize) i * L + y] * b[(gsize) i * L + y];
+            row[x] = v;
+            sum += v;
+          }
+        for (guint x = 0; x < L; x++)
+          b[(gsize) (i - 1) * L + x] = (float) (sum > 0 ? row[x] / sum : 0);
+      }
+    for (guint i = 0; i < n_words; i++)
+      {
+        double sum = 0;
+
+        for (guint y = 0; y < L; y++)
+          sum += self->alpha[(gsize) i * L + y] * b[(gsize) i * L + y];
+        for (guint y = 0; y < L; y++)
+          b[(gsize) i * L + y]
+              = (float) (sum > 0 ? self->alpha[(gsize) i * L + y] * b[(gsize) i * L + y] / sum : 0);
+      }
+  }
+}

@@ -1,0 +1,333 @@
+/* alama-features.c: the features of each word of a sentence.
+ *
+ * Every feature is a 64-bit hash of a template number and a value (a word
+ * form, an affix, a class bit); the model maps hashes to weights.  A word's
+ * own values are computed once per word, then the context window reads its
+ * neighbours' values, so no string is built and nothing is allocated per
+ * word once the scratch buffers have grown to the longest sentence.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-features.h"
+
+#include <string.h>
+
+#include "alama-clitics.h"
+#include "alama-hash.h"
+#include "alama-normalizer.h"
+#include "alama-unicode.h"
+#include "alama-word-lists.h"
+
+/* Templates.  Their numbers are part of the model format. */
+enum
+{
+  T_BIAS = 1,
+  T_NORM,
+  T_RAW,
+  T_STEM,
+  T_BARE,
+  T_PATTERN,
+  T_PREFIX,
+  T_SUFFIX,
+  T_SHAPE,
+  T_NORM_AT,     /* + position */
+  T_STEM_AT,     /* + position */
+  T_BIGRAM_PREV,
+  T_BIGRAM_NEXT,
+  T_CLASS_AT,    /* + position, bit */
+  T_SHAPE_AT,    /* + position */
+  T_BARE_SUFFIX,
+  T_PREV_CLASS_SHAPE,
+};
+
+/* What is known of one word before its context is looked at. */
+typedef struct
+{
+  guint64 norm;
+  guint64 raw;
+  guint64 stem;
+  guint64 bare;
+  guint64 prefix[3];
+  guint64 suffix[4];
+  guint64 bare_suffix[2];
+  guint pattern;
+  guint classes;
+  guint shape;
+} WordInfo;
+
+struct _AlamaFeatures
+{
+  WordInfo *info;
+  guint64 *out;
+  guint capacity;
+  char *scratch;
+  gsize scratch_size;
+};
+
+AlamaFeatures *
+alama_features_new (void)
+{
+  return g_new0 (AlamaFeatures, 1);
+}
+
+void
+alama_features_free (AlamaFeatures *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->info);
+  g_free (self->out);
+  g_free (self->scratch);
+  g_free (self);
+}
+
+/**
+ * alama_word_guess_kind:
+ * @text: a word (UTF-8)
+ * @len: its length in bytes
+ *
+ * Classifies a word that comes already split (a CoNLL token) the way the
+ * tokenizer would have classified it.
+ *
+ * Returns: the token kind
+ */
+AlamaTokenKind
+alama_word_guess_kind (const char *text,
+                       gsize       len)
+{
+  gunichar c;
+
+  if (len == 0)
+    return ALAMA_TOKEN_PUNCT;
+  c = g_utf8_get_char (text);
+  if (len >= 4 && (g_ascii_strncasecmp (text, "http", 4) == 0 || g_ascii_strncasecmp (text, "www.", 4) == 0))
+    return ALAMA_TOKEN_URL;
+  if (memchr (text, '@', len) != NULL && len > 3)
+    return ALAMA_TOKEN_EMAIL;
+  if (alama_unichar_is_arabic_letter (c) || alama_unichar_is_ignorable (c))
+    return ALAMA_TOKEN_ARABIC;
+  if (alama_unichar_digit_value (c) >= 0)
+    return ALAMA_TOKEN_NUMBER;
+  if (g_unichar_isalpha (c))
+    return ALAMA_TOKEN_LATIN;
+  return ALAMA_TOKEN_PUNCT;
+}
+
+static void
+ensure_capacity (AlamaFeatures *self,
+                 guint          n_words,
+                 gsize          max_len)
+{
+  if (n_words > self->capacity)
+    {
+      self->capacity = MAX (n_words, 2 * self->capacity);
+      self->info = g_renew (WordInfo, self->info, self->capacity);
+      self->out = g_renew (guint64, self->out, (gsize) self->capacity * ALAMA_MAX_FEATURES);
+    }
+  if (ALAMA_NORMALIZED_MAX (max_len) > self->scratch_size)
+    {
+      self->scratch_size = MAX (ALAMA_NORMALIZED_MAX (max_len), 2 * self->scratch_size);
+      self->scratch = g_realloc (self->scratch, self->scratch_size);
+    }
+}
+
+/* Byte offsets of the first @k and last @k characters of a UTF-8 string. */
+static void
+affix_hashes (const char *s,
+              gsize       len,
+              guint64     tag,
+              guint64    *prefix,
+              guint       n_prefix,
+              guint64    *suffix,
+              guint       n_suffix)
+{
+  const char *p = s;
+  guint i;
+
+  for (i = 0; i < n_prefix; i++)
+    {
+      if (p >= s + len)
+        break;
+      p = g_utf8_next_char (p);
+      /* A prefix as long as the word says nothing the word does not. */
+      prefix[i] = p < s + len ? alama_hash_combine (alama_hash_bytes (s, (gsize) (p - s)), tag)
+                              : 0;
+    }
+  for (; i < n_prefix; i++)
+    prefix[i] = 0;
+
+  p = s + len;
+  for (i = 0; i < n_suffix; i++)
+    {
+      if (p <= s)
+        break;
+      p = g_utf8_prev_char (p);
+      suffix[i] = p > s ? alama_hash_combine (alama_hash_bytes (p, (gsize) (s + len - p)), tag + i)
+                        : 0;
+    }
+  for (; i < n_suffix; i++)
+    suffix[i] = 0;
+}
+
+static guint
+word_shape (const AlamaWord *w,
+            const char      *norm,
+            gsize            norm_len)
+{
+  glong chars = g_utf8_strlen (norm, (gssize) norm_len);
+  guint length = chars <= 5 ? (guint) chars : chars <= 7 ? 6 : chars <= 10 ? 7 : 8;
+  guint marks = norm_len < w->len ? 1 : 0;
+  guint extra = 0;
+
+  if (w->kind == ALAMA_TOKEN_LATIN && w->len > 0)
+    {
+      gunichar first = g_utf8_get_char (w->text);
+      gboolean all_upper = TRUE;
+
+      for (const char *p = w->text; p < w->text + w->len; p = g_utf8_next_char (p))
+        if (g_unichar_islower (g_utf8_get_char (p)))
+          all_upper = FALSE;
+      extra = all_upper ? 2 : g_unichar_isupper (first) ? 1 : 0;
+    }
+  return ((guint) w->kind << 8) | (length << 4) | (marks << 3) | extra;
+}
+
+static void
+describe_word (AlamaFeatures   *self,
+               const AlamaWord *w,
+               WordInfo        *info)
+{
+  char *norm = self->scratch;
+  gsize norm_len = alama_normalize (w->text, w->len, norm, self->scratch_size);
+  AlamaClitics clitics;
+  const char *bare;
+  gsize bare_len;
+
+  alama_clitics_analyze (norm, norm_len, &clitics);
+  bare = clitics.stem + clitics.bare_offset;
+  bare_len = clitics.stem_len - clitics.bare_offset;
+
+  info->norm = alama_hash_bytes (norm, norm_len);
+  info->raw = alama_hash_bytes (w->text, w->len);
+  info->stem = alama_hash_bytes (clitics.stem, clitics.stem_len);
+  info->bare = alama_hash_bytes (bare, bare_len);
+  info->pattern = clitics.pattern;
+  info->classes = w->kind == ALAMA_TOKEN_ARABIC ? alama_word_class (clitics.stem, clitics.stem_len)
+                                                : 0;
+  info->shape = word_shape (w, norm, norm_len);
+  affix_hashes (bare, bare_len, T_PREFIX, info->prefix, 3, NULL, 0);
+  affix_hashes (norm, norm_len, T_SUFFIX, NULL, 0, info->suffix, 4);
+  affix_hashes (bare, bare_len, T_BARE_SUFFIX, NULL, 0, info->bare_suffix, 2);
+}
+
+#define POS(offset) ((guint64) ((offset) + 8))
+
+static const WordInfo boundary_before = { .norm = 0x1111, .stem = 0x1112, .shape = 0xFFF0 };
+static const WordInfo boundary_after = { .norm = 0x2221, .stem = 0x2222, .shape = 0xFFF1 };
+
+static const WordInfo *
+neighbour (const AlamaFeatures *self,
+           guint                n_words,
+           guint                i,
+           int                  offset)
+{
+  gint64 j = (gint64) i + offset;
+
+  if (j < 0)
+    return &boundary_before;
+  if (j >= (gint64) n_words)
+    return &boundary_after;
+  return &self->info[j];
+}
+
+/**
+ * alama_features_extract:
+ * @features: the extractor (scratch space, reused between calls)
+ * @words: (array length=n_words): one sentence
+ * @n_words: how many words
+ *
+ * Computes the features of every word of the sentence.
+ *
+ * Returns: (transfer none): @n_words rows of %ALAMA_MAX_FEATURES hashes
+ *   each, 0 marking unused slots; valid until the next call
+ */
+const guint64 *
+alama_features_extract (AlamaFeatures   *self,
+                        const AlamaWord *words,
+                        guint            n_words)
+{
+  gsize max_len = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    max_len = MAX (max_len, words[i].len);
+  ensure_capacity (self, MAX (n_words, 1), max_len);
+
+  for (guint i = 0; i < n_words; i++)
+    describe_word (self, &words[i], &self->info[i]);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const WordInfo *w = &self->info[i];
+      guint64 *f = self->out + (gsize) i * ALAMA_MAX_FEATURES;
+      guint k = 0;
+
+#define EMIT(h)                                                                                    \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    guint64 h_ = (h);                                                                              \
+    if (h_ != 0 && k < ALAMA_MAX_FEATURES)                                                         \
+      f[k++] = h_;                                                                                 \
+  }                                                                                                \
+  G_STMT_END
+
+      EMIT (alama_hash_combine (T_BIAS, T_BIAS));
+      EMIT (alama_hash_combine (w->norm, T_NORM));
+      EMIT (alama_hash_combine (w->raw, T_RAW));
+      EMIT (alama_hash_combine (w->stem, T_STEM));
+      EMIT (alama_hash_combine (w->bare, T_BARE));
+      EMIT (alama_hash_combine (w->pattern | (w->shape << 4), T_PATTERN));
+      EMIT (alama_hash_combine (w->shape, T_SHAPE));
+      for (guint a = 0; a < 3; a++)
+        EMIT (w->prefix[a]);
+      for (guint a = 0; a < 4; a++)
+        EMIT (w->suffix[a]);
+      for (guint a = 0; a < 2; a++)
+        EMIT (w->bare_suffix[a]);
+
+      for (int d = -2; d <= 2; d++)
+        {
+          const WordInfo *o;
+
+          if (d == 0)
+            continue;
+          o = neighbour (self, n_words, i, d);
+          EMIT (alama_hash_combine (o->norm, T_NORM_AT * 16 + POS (d)));
+          if (d == -1 || d == 1)
+            {
+              EMIT (alama_hash_combine (o->stem, T_STEM_AT * 16 + POS (d)));
+              EMIT (alama_hash_combine (o->shape, T_SHAPE_AT * 16 + POS (d)));
+            }
+        }
+      EMIT (alama_hash_combine (neighbour (self, n_words, i, -1)->norm ^ alama_hash_mix (w->norm),
+                                T_BIGRAM_PREV));
+      EMIT (alama_hash_combine (w->norm ^ alama_hash_mix (neighbour (self, n_words, i, 1)->norm),
+                                T_BIGRAM_NEXT));
+
+      for (int d = -2; d <= 1; d++)
+        {
+          guint classes = neighbour (self, n_words, i, d)->classes;
+
+          for (guint bit = 0; bit < ALAMA_WORD_N_CLASSES; bit++)
+            if (classes & (1u << bit))
+              EMIT (alama_hash_combine (T_CLASS_AT * 1024 + POS (d) * 16 + bit, T_CLASS_AT));
+        }
+      EMIT (alama_hash_combine ((guint64) neighbour (self, n_words, i, -1)->classes << 32 | w->shape,
+                                T_PREV_CLASS_SHAPE));
+#undef EMIT
+      for (; k < ALAMA_MAX_FEATURES; k++)
+        f[k] = 0;
+    }
+  return self->out;
+}

@@ -1,0 +1,48 @@
+/* alama-features.h: the features of each word of a sentence, as 64-bit
+ * hashes that the model's weight table is keyed by.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "alama-tokenizer.h"
+
+G_BEGIN_DECLS
+
+/* Bump whenever a feature is added, removed or computed differently: a
+ * model trained with other features is refused at load time. */
+#define ALAMA_FEATURE_SET_VERSION 1
+
+/* At most this many features per word; unused slots hold 0. */
+#define ALAMA_MAX_FEATURES 64
+
+/**
+ * AlamaWord:
+ * @text: the word as written, UTF-8 (not nul-terminated)
+ * @len: its length in bytes
+ * @kind: what kind of token it is
+ */
+typedef struct
+{
+  const char *text;
+  gsize len;
+  AlamaTokenKind kind;
+} AlamaWord;
+
+AlamaTokenKind alama_word_guess_kind (const char *text,
+                                      gsize       len);
+
+typedef struct _AlamaFeatures AlamaFeatures;
+
+AlamaFeatures *alama_features_new (void);
+void alama_features_free (AlamaFeatures *features);
+
+const guint64 *alama_features_extract (AlamaFeatures   *features,
+                                       const AlamaWord *words,
+                                       guint            n_words);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaFeatures, alama_features_free)
+
+G_END_DECLS

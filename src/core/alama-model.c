@@ -1,0 +1,621 @@
+/* alama-model.c: a trained recognizer model, read in place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-model.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alama-features.h"
+#include "alama-hash.h"
+
+G_DEFINE_QUARK (alama-model-error-quark, alama_model_error)
+
+#define MAGIC "ALAMANER"
+#define TYPE_NAME_SIZE 16
+
+struct _AlamaModel
+{
+  gatomicrefcount ref_count;
+  GBytes *bytes;          /* keeps the data alive: a mapping or a resource */
+  gpointer aligned_copy;  /* set when the data had to be copied to align it */
+  guint n_types;
+  guint n_labels;
+  char type_names[ALAMA_MODEL_MAX_TYPES][TYPE_NAME_SIZE];
+  const float *transitions;
+  const guint64 *feature_keys;
+  const gint16 *feature_weights;
+  gsize feature_capacity;
+  guint n_features;
+  float weight_scale;
+  float temperature;
+  AlamaLexicon lexicon;
+  char *metadata;
+};
+
+/* The layout of the sections after the header, for given sizes. */
+typedef struct
+{
+  gsize type_names;
+  gsize transitions;
+  gsize feature_keys;
+  gsize feature_weights;
+  gsize lexicon_keys;
+  gsize lexicon_counts;
+  gsize metadata;
+  gsize end;
+} Layout;
+
+static gsize
+align8 (gsize n)
+{
+  return (n + 7) & ~(gsize) 7;
+}
+
+/* Sizes come from a file: every product is checked so that a hostile header
+ * cannot wrap an offset around. */
+static gboolean
+compute_layout (guint32 n_types,
+                guint32 feature_capacity,
+                guint32 lexicon_capacity,
+                guint32 metadata_len,
+                Layout *layout)
+{
+  gsize n_labels = 2 * (gsize) n_types + 1;
+  gsize off = ALAMA_MODEL_HEADER_SIZE;
+
+  layout->type_names = off;
+  off = align8 (off + (gsize) n_types * TYPE_NAME_SIZE);
+  layout->transitions = off;
+  off = align8 (off + (n_labels + 1) * n_labels * sizeof (float));
+  layout->feature_keys = off;
+  off = align8 (off + (gsize) feature_capacity * sizeof (guint64));
+  layout->feature_weights = off;
+  off = align8 (off + (gsize) feature_capacity * n_labels * sizeof (gint16));
+  layout->lexicon_keys = off;
+  off = align8 (off + (gsize) lexicon_capacity * sizeof (guint64));
+  layout->lexicon_counts = off;
+  off = align8 (off + (gsize) lexicon_capacity * 2 * sizeof (guint32));
+  layout->metadata = off;
+  off = off + metadata_len;
+  layout->end = off;
+  /* 32-bit counts times small factors cannot overflow a 64-bit gsize. */
+  return sizeof (gsize) >= 8 || off < G_MAXUINT32;
+}
+
+/**
+ * alama_model_checksum:
+ * @data: bytes
+ * @len: how many
+ *
+ * A fast 64-bit checksum (not cryptographic): catches truncation, bit rot
+ * and hand edits, which is all a model file needs.
+ *
+ * Returns: the checksum
+ */
+guint64
+alama_model_checksum (const guint8 *data,
+                      gsize         len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0x243f6a8885a308d3) ^ len;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, data + i, 8);
+      w = GUINT64_FROM_LE (w);
+      h = (h ^ alama_hash_mix (w + i)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+    }
+  for (; i < len; i++)
+    h = (h ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return alama_hash_mix (h);
+}
+
+static guint32
+read_u32 (const guint8 *p)
+{
+  guint32 v;
+
+  memcpy (&v, p, 4);
+  return GUINT32_FROM_LE (v);
+}
+
+static guint64
+read_u64 (const guint8 *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, 8);
+  return GUINT64_FROM_LE (v);
+}
+
+static float
+read_f32 (const guint8 *p)
+{
+  float v;
+  guint32 u = read_u32 (p);
+
+  memcpy (&v, &u, 4);
+  return v;
+}
+
+static gboolean
+is_power_of_two (guint32 n)
+{
+  return n != 0 && (n & (n - 1)) == 0;
+}
+
+/**
+ * alama_model_new_from_bytes:
+ * @bytes: the whole model file
+ * @error: return location for an #ALAMA_MODEL_ERROR
+ *
+ * Checks the model and reads it in place: the weights stay in @bytes, which
+ * the model keeps a reference to.
+ *
+ * Returns: (transfer full) (nullable): the model, or %NULL with @error set
+ */
+AlamaModel *
+alama_model_new_from_bytes (GBytes  *bytes,
+                            GError **error)
+{
+  g_autoptr (AlamaModel) self = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  guint32 version, feature_version, n_types, feature_capacity, n_features;
+  guint32 lexicon_capacity, metadata_len;
+  guint64 file_size, checksum;
+  Layout layout;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+#if G_BYTE_ORDER != G_LITTLE_ENDIAN
+  g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
+               "model files are little-endian and this machine is not");
+  return NULL;
+#endif
+
+  if (size < 8 || memcmp (data, MAGIC, 8) != 0)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_NOT_A_MODEL,
+                   "not an Alama model (no ALAMANER signature)");
+      return NULL;
+    }
+  if (size < ALAMA_MODEL_HEADER_SIZE)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_TRUNCATED,
+                   "model truncated: %" G_GSIZE_FORMAT " bytes, shorter than its header",
+                   size);
+      return NULL;
+    }
+  version = read_u32 (data + 8);
+  feature_version = read_u32 (data + 12);
+  if (version != ALAMA_MODEL_FORMAT_VERSION)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
+                   "model format version %u is not supported (this program reads version %u)",
+                   version, ALAMA_MODEL_FORMAT_VERSION);
+      return NULL;
+    }
+  if (feature_version != ALAMA_FEATURE_SET_VERSION)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
+                   "model was trained with feature set %u, this program computes feature "
+                   "set %u: retrain it with alama-ner train",
+                   feature_version, ALAMA_FEATURE_SET_VERSION);
+      return NULL;
+    }
+  file_size = read_u64 (data + 16);
+  if (file_size > size)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_TRUNCATED,
+                   "model truncated: %" G_GSIZE_FORMAT " of %" G_GUINT64_FORMAT " bytes",
+                   size, file_size);
+      return NULL;
+    }
+  if (file_size != size)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: %" G_GSIZE_FORMAT " bytes where its header says %"
+                   G_GUINT64_FORMAT, size, file_size);
+      return NULL;
+    }
+  checksum = read_u64 (data + 24);
+  if (alama_model_checksum (data + ALAMA_MODEL_HEADER_SIZE, size - ALAMA_MODEL_HEADER_SIZE)
+      != checksum)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: checksum mismatch");
+      return NULL;
+    }
+
+  n_types = read_u32 (data + 32);
+  feature_capacity = read_u32 (data + 36);
+  n_features = read_u32 (data + 40);
+  lexicon_capacity = read_u32 (data + 44);
+  metadata_len = read_u32 (data + 56);
+  if (n_types == 0 || n_types > ALAMA_MODEL_MAX_TYPES || !is_power_of_two (feature_capacity)
+      || n_features >= feature_capacity
+      || (lexicon_capacity != 0 && !is_power_of_two (lexicon_capacity))
+      || !compute_layout (n_types, feature_capacity, lexicon_capacity, metadata_len, &layout)
+      || layout.end != size)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: inconsistent header (%u types, %u feature slots, %u "
+                   "lexicon slots)", n_types, feature_capacity, lexicon_capacity);
+      return NULL;
+    }
+
+  self = g_new0 (AlamaModel, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->bytes = g_bytes_ref (bytes);
+  if (((guintptr) data & 7) != 0)
+    {
+      self->aligned_copy = g_malloc (size);
+      memcpy (self->aligned_copy, data, size);
+      data = self->aligned_copy;
+    }
+  self->n_types = n_types;
+  self->n_labels = 2 * n_types + 1;
+  for (guint t = 0; t < n_types; t++)
+    {
+      const char *name = (const char *) data + layout.type_names + t * TYPE_NAME_SIZE;
+
+      if (memchr (name, '\0', TYPE_NAME_SIZE) == NULL || name[0] == '\0'
+          || !g_utf8_validate (name, -1, NULL))
+        {
+          g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                       "model corrupt: bad name for entity type %u", t);
+          return NULL;
+        }
+      memcpy (self->type_names[t], name, TYPE_NAME_SIZE);
+    }
+  self->transitions = (const float *) (data + layout.transitions);
+  self->feature_keys = (const guint64 *) (data + layout.feature_keys);
+  self->feature_weights = (const gint16 *) (data + layout.feature_weights);
+  self->feature_capacity = feature_capacity;
+  self->n_features = n_features;
+  self->weight_scale = read_f32 (data + 48);
+  self->temperature = read_f32 (data + 52);
+  if (!isfinite (self->weight_scale) || !isfinite (self->temperature) || self->temperature <= 0)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: bad weight scale or temperature");
+      return NULL;
+    }
+  for (gsize i = 0; i < (gsize) (self->n_labels + 1) * self->n_labels; i++)
+    if (!isfinite (self->transitions[i]))
+      {
+        g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                     "model corrupt: bad transition score");
+        return NULL;
+      }
+  self->lexicon.keys = (const guint64 *) (data + layout.lexicon_keys);
+  self->lexicon.counts = (const guint32 *) (data + layout.lexicon_counts);
+  self->lexicon.capacity = lexicon_capacity;
+  self->metadata = g_strndup ((const char *) data + layout.metadata, metadata_len);
+  if (!g_utf8_validate (self->metadata, -1, NULL))
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: metadata is not UTF-8");
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * alama_model_new_from_file:
+ * @path: a model file
+ * @error: return location for an #ALAMA_MODEL_ERROR
+ *
+ * Maps @path into memory and checks it.
+ *
+ * Returns: (transfer full) (nullable): the model, or %NULL with @error set
+ */
+AlamaModel *
+alama_model_new_from_file (const char *path,
+                           GError    **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, &local_error);
+  g_autoptr (GBytes) bytes = NULL;
+  AlamaModel *model;
+
+  if (mapped == NULL)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  model = alama_model_new_from_bytes (bytes, &local_error);
+  if (model == NULL)
+    g_set_error (error, ALAMA_MODEL_ERROR, local_error->code, "%s: %s", path,
+                 local_error->message);
+  return model;
+}
+
+/**
+ * alama_model_new_builtin:
+ * @error: return location for an #ALAMA_MODEL_ERROR
+ *
+ * Returns: (transfer full) (nullable): the model compiled into the program
+ */
+AlamaModel *
+alama_model_new_builtin (GError **error)
+{
+  g_autoptr (GBytes) bytes
+      = g_resources_lookup_data (ALAMA_MODEL_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_IO,
+                   "this program was built without a model; give one with --model");
+      return NULL;
+    }
+  return alama_model_new_from_bytes (bytes, error);
+}
+
+AlamaModel *
+alama_model_ref (AlamaModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+alama_model_unref (AlamaModel *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_bytes_unref (self->bytes);
+  g_free (self->aligned_copy);
+  g_free (self->metadata);
+  g_free (self);
+}
+
+guint
+alama_model_get_n_types (const AlamaModel *self)
+{
+  return self->n_types;
+}
+
+guint
+alama_model_get_n_labels (const AlamaModel *self)
+{
+  return self->n_labels;
+}
+
+/**
+ * alama_model_get_type_name:
+ * @model: the model
+ * @type: a type number, below alama_model_get_n_types()
+ *
+ * Returns: (transfer none): the type's name, e.g. "PERS"; owned by @model
+ */
+const char *
+alama_model_get_type_name (const AlamaModel *self,
+                           guint             type)
+{
+  g_return_val_if_fail (type < self->n_types, NULL);
+  return self->type_names[type];
+}
+
+/**
+ * alama_model_get_transitions:
+ * @model: the model
+ *
+ * Returns: (transfer none): (L+1) × L transition scores, row L being the
+ *   sentence start
+ */
+const float *
+alama_model_get_transitions (const AlamaModel *self)
+{
+  return self->transitions;
+}
+
+float
+alama_model_get_temperature (const AlamaModel *self)
+{
+  return self->temperature;
+}
+
+const AlamaLexicon *
+alama_model_get_lexicon (const AlamaModel *self)
+{
+  return &self->lexicon;
+}
+
+const char *
+alama_model_get_metadata (const AlamaModel *self)
+{
+  return self->metadata;
+}
+
+guint
+alama_model_get_n_features (const AlamaModel *self)
+{
+  return self->n_features;
+}
+
+/**
+ * alama_model_score:
+ * @model: the model
+ * @features: @n_words rows of %ALAMA_MAX_FEATURES feature hashes
+ * @n_words: how many words
+ * @scores: (out caller-allocates): @n_words × L label scores
+ *
+ * Sums each word's feature weights per label.
+ */
+void
+alama_model_score (const AlamaModel *self,
+                   const guint64    *features,
+                   guint             n_words,
+                   float            *scores)
+{
+  guint n_labels = self->n_labels;
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const guint64 *f = features + (gsize) i * ALAMA_MAX_FEATURES;
+      gint32 acc[ALAMA_MODEL_MAX_LABELS] = { 0 };
+
+      for (guint k = 0; k < ALAMA_MAX_FEATURES && f[k] != 0; k++)
+        {
+          gsize slot = alama_hash_probe (self->feature_keys, self->feature_capacity, f[k]);
+          const gint16 *w;
+
+          if (self->feature_keys[slot] == 0)
+            continue;
+          w = self->feature_weights + slot * n_labels;
+          for (guint l = 0; l < n_labels; l++)
+            acc[l] += w[l];
+        }
+      for (guint l = 0; l < n_labels; l++)
+        scores[(gsize) i * n_labels + l] = (float) acc[l] * self->weight_scale;
+    }
+}
+
+static void
+put_u32 (GByteArray *out,
+         gsize       offset,
+         guint32     v)
+{
+  v = GUINT32_TO_LE (v);
+  memcpy (out->data + offset, &v, 4);
+}
+
+static void
+put_u64 (GByteArray *out,
+         gsize       offset,
+         guint64     v)
+{
+  v = GUINT64_TO_LE (v);
+  memcpy (out->data + offset, &v, 8);
+}
+
+static void
+put_f32 (GByteArray *out,
+         gsize       offset,
+         float       f)
+{
+  guint32 v;
+
+  memcpy (&v, &f, 4);
+  put_u32 (out, offset, v);
+}
+
+static guint32
+capacity_for (gsize n)
+{
+  guint32 c = 16;
+
+  /* Load factor at most 2/3 keeps linear probes short. */
+  while ((gsize) c * 2 < n * 3)
+    c *= 2;
+  return c;
+}
+
+/**
+ * alama_model_write:
+ * @path: where to write the model; replaced atomically
+ * @data: what to store
+ * @error: return location for an error
+ *
+ * Quantizes the weights to 16 bits and writes a model file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+alama_model_write (const char           *path,
+                   const AlamaModelData *data,
+                   GError              **error)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  guint n_labels = 2 * data->n_types + 1;
+  gsize lexicon_n = 0;
+  guint32 feature_capacity = capacity_for (data->n_features + 1);
+  guint32 lexicon_capacity;
+  gsize metadata_len = data->metadata ? strlen (data->metadata) : 0;
+  float max_abs = 0;
+  float scale;
+  Layout layout;
+  guint64 *keys;
+
+  g_return_val_if_fail (data->n_types > 0 && data->n_types <= ALAMA_MODEL_MAX_TYPES, FALSE);
+
+  if (data->lexicon)
+    for (gsize i = 0; i < data->lexicon->capacity; i++)
+      if (data->lexicon->keys[i] != 0)
+        lexicon_n++;
+  lexicon_capacity = lexicon_n ? capacity_for (lexicon_n) : 0;
+
+  compute_layout (data->n_types, feature_capacity, lexicon_capacity, (guint32) metadata_len,
+                  &layout);
+  g_byte_array_set_size (out, layout.end);
+  memset (out->data, 0, layout.end);
+
+  memcpy (out->data, MAGIC, 8);
+  put_u32 (out, 8, ALAMA_MODEL_FORMAT_VERSION);
+  put_u32 (out, 12, ALAMA_FEATURE_SET_VERSION);
+  put_u64 (out, 16, layout.end);
+  put_u32 (out, 32, data->n_types);
+  put_u32 (out, 36, feature_capacity);
+  put_u32 (out, 40, (guint32) data->n_features);
+  put_u32 (out, 44, lexicon_capacity);
+  put_u32 (out, 56, (guint32) metadata_len);
+
+  for (guint t = 0; t < data->n_types; t++)
+    g_strlcpy ((char *) out->data + layout.type_names + t * TYPE_NAME_SIZE, data->type_names[t],
+               TYPE_NAME_SIZE);
+  for (gsize i = 0; i < (gsize) (n_labels + 1) * n_labels; i++)
+    put_f32 (out, layout.transitions + 4 * i, data->transitions[i]);
+
+  for (gsize i = 0; i < data->n_features * n_labels; i++)
+    max_abs = MAX (max_abs, fabsf (data->feature_weights[i]));
+  scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  put_f32 (out, 48, scale);
+  put_f32 (out, 52, data->temperature > 0 ? data->temperature : 1.0f);
+
+  keys = (guint64 *) (out->data + layout.feature_keys);
+  for (gsize i = 0; i < data->n_features; i++)
+    {
+      gsize slot = alama_hash_probe (keys, feature_capacity, data->feature_keys[i]);
+
+      put_u64 (out, layout.feature_keys + 8 * slot, data->feature_keys[i]);
+      for (guint l = 0; l < n_labels; l++)
+        {
+          gint16 q = (gint16) lrintf (data->feature_weights[i * n_labels + l] / scale);
+          guint16 u = GUINT16_TO_LE ((guint16) q);
+
+          memcpy (out->data + layout.feature_weights + 2 * (slot * n_labels + l), &u, 2);
+        }
+    }
+
+  if (lexicon_capacity)
+    {
+      guint64 *lkeys = (guint64 *) (out->data + layout.lexicon_keys);
+
+      for (gsize i = 0; i < data->lexicon->capacity; i++)
+        {
+          gsize slot;
+
+          if (data->lexicon->keys[i] == 0)
+            continue;
+          slot = alama_hash_probe (lkeys, lexicon_capacity, data->lexicon->keys[i]);
+          put_u64 (out, layout.lexicon_keys + 8 * slot, data->lexicon->keys[i]);
+          put_u32 (out, layout.lexicon_counts + 8 * slot, data->lexicon->counts[2 * i]);
+          put_u32 (out, layout.lexicon_counts + 8 * slot + 4, data->lexicon->counts[2 * i + 1]);
+        }
+    }
+  if (metadata_len)
+    memcpy (out->data + layout.metadata, data->metadata, metadata_len);
+
+  put_u64 (out, 24,
+           alama_model_checksum (out->data + ALAMA_MODEL_HEADER_SIZE,
+                                 layout.end - ALAMA_MODEL_HEADER_SIZE));
+  return g_file_set_contents (path, (const char *) out->data, (gssize) layout.end, error);
+}

@@ -1,0 +1,327 @@
+/* alama-recognizer.c: tokens → features → labels → entity spans.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-recognizer.h"
+
+#include <string.h>
+
+#include "alama-clitics.h"
+#include "alama-dates.h"
+#include "alama-decoder.h"
+#include "alama-tokenizer.h"
+
+struct _AlamaRecognizer
+{
+  AlamaModel *model;
+  AlamaFeatures *features;
+  AlamaDecoder *decoder;
+  GArray *tokens;       /* AlamaToken */
+  GArray *words;        /* AlamaWord */
+  GArray *dates;        /* AlamaEntity */
+  GArray *names;        /* AlamaEntity */
+  float *scores;
+  float *marginals;
+  guint *labels;
+  const char **tags;
+  gsize capacity;
+  char label_names[ALAMA_MODEL_MAX_LABELS][20];
+  gboolean dates_enabled;
+};
+
+/**
+ * alama_recognizer_new:
+ * @model: the model to recognize names with; the recognizer keeps a
+ *   reference
+ *
+ * Returns: (transfer full): a recognizer
+ */
+AlamaRecognizer *
+alama_recognizer_new (AlamaModel *model)
+{
+  AlamaRecognizer *self = g_new0 (AlamaRecognizer, 1);
+  guint n_types = alama_model_get_n_types (model);
+
+  self->model = alama_model_ref (model);
+  self->features = alama_features_new ();
+  self->decoder = alama_decoder_new (alama_model_get_n_labels (model));
+  self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
+  self->words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
+  self->dates = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+  self->names = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+  self->dates_enabled = TRUE;
+  g_strlcpy (self->label_names[0], "O", sizeof self->label_names[0]);
+  for (guint t = 0; t < n_types; t++)
+    {
+      const char *type = alama_model_get_type_name (model, t);
+
+      g_snprintf (self->label_names[1 + 2 * t], sizeof self->label_names[0], "B-%s", type);
+      g_snprintf (self->label_names[2 + 2 * t], sizeof self->label_names[0], "I-%s", type);
+    }
+  return self;
+}
+
+void
+alama_recognizer_free (AlamaRecognizer *self)
+{
+  if (self == NULL)
+    return;
+  alama_model_unref (self->model);
+  alama_features_free (self->features);
+  alama_decoder_free (self->decoder);
+  g_array_unref (self->tokens);
+  g_array_unref (self->words);
+  g_array_unref (self->dates);
+  g_array_unref (self->names);
+  g_free (self->scores);
+  g_free (self->marginals);
+  g_free (self->labels);
+  g_free (self->tags);
+  g_free (self);
+}
+
+/**
+ * alama_recognizer_get_model:
+ * @recognizer: the recognizer
+ *
+ * Returns: (transfer none): its model
+ */
+AlamaModel *
+alama_recognizer_get_model (AlamaRecognizer *self)
+{
+  return self->model;
+}
+
+/**
+ * alama_recognizer_set_dates:
+ * @recognizer: the recognizer
+ * @dates: whether alama_recognizer_recognize() also finds dates (default
+ *   %TRUE)
+ */
+void
+alama_recognizer_set_dates (AlamaRecognizer *self,
+                            gboolean         dates)
+{
+  self->dates_enabled = dates;
+}
+
+static void
+ensure_capacity (AlamaRecognizer *self,
+                 guint            n_words)
+{
+  guint L = alama_model_get_n_labels (self->model);
+
+  if (n_words <= self->capacity)
+    return;
+  self->capacity = MAX (n_words, 2 * self->capacity);
+  self->scores = g_renew (float, self->scores, self->capacity * L);
+  self->marginals = g_renew (float, self->marginals, self->capacity * L);
+  self->labels = g_renew (guint, self->labels, self->capacity);
+  self->tags = g_renew (const char *, self->tags, self->capacity);
+}
+
+static void
+label_sentence (AlamaRecognizer *self,
+                const AlamaWord *words,
+                guint            n_words)
+{
+  const guint64 *features = alama_features_extract (self->features, words, n_words);
+
+  ensure_capacity (self, n_words);
+  alama_model_score (self->model, features, n_words, self->scores);
+  alama_decoder_viterbi (self->decoder, self->scores, alama_model_get_transitions (self->model),
+                         n_words, self->labels);
+}
+
+/**
+ * alama_recognizer_tag_words:
+ * @recognizer: the recognizer
+ * @words: (array length=n_words): one sentence, already split into words
+ * @n_words: how many words
+ *
+ * Labels each word with an IOB2 tag.
+ *
+ * Returns: (transfer none) (array length=n_words): the tags ("O",
+ *   "B-PERS", …), valid until the next call
+ */
+const char *const *
+alama_recognizer_tag_words (AlamaRecognizer *self,
+                            const AlamaWord *words,
+                            guint            n_words)
+{
+  if (n_words == 0)
+    return NULL;
+  label_sentence (self, words, n_words);
+  for (guint i = 0; i < n_words; i++)
+    self->tags[i] = self->label_names[self->labels[i]];
+  return self->tags;
+}
+
+/* Words at a name's edges that are punctuation are not part of it: the
+ * model sometimes takes an opening quote in. */
+static gboolean
+is_edge_junk (const AlamaToken *token)
+{
+  return token->kind == ALAMA_TOKEN_PUNCT;
+}
+
+/* Turns one sentence's labels into entities. */
+static void
+collect_names (AlamaRecognizer  *self,
+               const char       *text,
+               const AlamaToken *tokens,
+               guint             n_words)
+{
+  guint L = alama_model_get_n_labels (self->model);
+  const AlamaLexicon *lexicon = alama_model_get_lexicon (self->model);
+
+  alama_decoder_marginals (self->decoder, self->scores, alama_model_get_transitions (self->model),
+                           n_words, alama_model_get_temperature (self->model), self->marginals);
+
+  for (guint i = 0; i < n_words;)
+    {
+      guint label = self->labels[i];
+      guint first = i;
+      guint last;
+      float confidence = 1.0f;
+      AlamaEntity entity = { 0 };
+      gsize skip_chars;
+      gsize skip_bytes;
+
+      if (label % 2 == 0)
+        {
+          /* O, or an I- that cannot start a chunk (the decoder never gives
+           * one, but stay safe). */
+          i++;
+          continue;
+        }
+      i++;
+      while (i < n_words && self->labels[i] == label + 1)
+        i++;
+      last = i - 1;
+      for (guint k = first; k <= last; k++)
+        confidence = MIN (confidence, self->marginals[(gsize) k * L + self->labels[k]]);
+      while (first <= last && is_edge_junk (&tokens[first]))
+        first++;
+      while (last > first && is_edge_junk (&tokens[last]))
+        last--;
+      if (first > last || is_edge_junk (&tokens[first]))
+        continue;
+
+      entity.start_byte = tokens[first].start_byte;
+      entity.start_char = tokens[first].start_char;
+      entity.end_byte = tokens[last].end_byte;
+      entity.end_char = tokens[last].end_char;
+      if (tokens[first].kind == ALAMA_TOKEN_ARABIC)
+        {
+          skip_bytes = alama_proclitic_span_start (text + tokens[first].start_byte,
+                                                   tokens[first].end_byte
+                                                       - tokens[first].start_byte,
+                                                   lexicon, &skip_chars);
+          entity.start_byte += skip_bytes;
+          entity.start_char += skip_chars;
+        }
+      entity.type = alama_model_get_type_name (self->model, (label - 1) / 2);
+      entity.confidence = CLAMP (confidence, 0.0f, 1.0f);
+      g_array_append_val (self->names, entity);
+    }
+}
+
+static gboolean
+overlaps (const AlamaEntity *a,
+          const AlamaEntity *b)
+{
+  return a->start_char < b->end_char && b->start_char < a->end_char;
+}
+
+/* Merges the model's names and the rule-based dates into @out, sorted by
+ * start and without overlaps: a date wins over a name it overlaps, since
+ * the model never learned dates (the training corpus leaves them out). */
+static void
+merge (AlamaRecognizer *self,
+       GArray          *out)
+{
+  guint d = 0;
+
+  for (guint n = 0; n < self->names->len; n++)
+    {
+      const AlamaEntity *name = &g_array_index (self->names, AlamaEntity, n);
+      gboolean clash = FALSE;
+
+      while (d < self->dates->len
+             && g_array_index (self->dates, AlamaEntity, d).end_char <= name->start_char)
+        {
+          g_array_append_val (out, g_array_index (self->dates, AlamaEntity, d));
+          d++;
+        }
+      for (guint k = d; k < self->dates->len; k++)
+        {
+          const AlamaEntity *date = &g_array_index (self->dates, AlamaEntity, k);
+
+          if (date->start_char >= name->end_char)
+            break;
+          if (overlaps (date, name))
+            clash = TRUE;
+        }
+      if (!clash)
+        g_array_append_val (out, *name);
+    }
+  for (; d < self->dates->len; d++)
+    g_array_append_val (out, g_array_index (self->dates, AlamaEntity, d));
+}
+
+/**
+ * alama_recognizer_recognize:
+ * @recognizer: the recognizer
+ * @text: valid UTF-8 (validate it first: g_utf8_validate_len())
+ * @len: length of @text in bytes
+ * @entities: (element-type AlamaEntity): the entities found are appended,
+ *   sorted by start, never overlapping; offsets count from @text's start
+ *
+ * Finds the names (with the model's types) and dates in @text.  Spans
+ * leave out proclitics that are not part of a name and surrounding
+ * punctuation.
+ */
+void
+alama_recognizer_recognize (AlamaRecognizer *self,
+                            const char      *text,
+                            gsize            len,
+                            GArray          *entities)
+{
+  const AlamaToken *tokens;
+  guint first = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL || len == 0);
+
+  g_array_set_size (self->tokens, 0);
+  g_array_set_size (self->dates, 0);
+  g_array_set_size (self->names, 0);
+  alama_tokenize (text, len, self->tokens);
+  tokens = (const AlamaToken *) self->tokens->data;
+
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      guint n;
+
+      if (!tokens[i].sentence_end)
+        continue;
+      n = i + 1 - first;
+      g_array_set_size (self->words, n);
+      for (guint k = 0; k < n; k++)
+        {
+          AlamaWord *w = &g_array_index (self->words, AlamaWord, k);
+          const AlamaToken *t = &tokens[first + k];
+
+          w->text = text + t->start_byte;
+          w->len = t->end_byte - t->start_byte;
+          w->kind = t->kind;
+        }
+      label_sentence (self, (const AlamaWord *) self->words->data, n);
+      collect_names (self, text, tokens + first, n);
+      first = i + 1;
+    }
+  if (self->dates_enabled)
+    alama_find_dates (text, tokens, self->tokens->len, self->dates);
+  merge (self, entities);
+}

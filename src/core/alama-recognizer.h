@@ -1,0 +1,40 @@
+/* alama-recognizer.h: find the names and dates in raw text.
+ *
+ * One recognizer per thread: it owns scratch buffers that grow to the
+ * longest sentence seen and are reused, so recognition allocates nothing
+ * per word.  Several recognizers can share one (read-only) model.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "alama-entity.h"
+#include "alama-features.h"
+#include "alama-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AlamaRecognizer AlamaRecognizer;
+
+AlamaRecognizer *alama_recognizer_new (AlamaModel *model);
+void alama_recognizer_free (AlamaRecognizer *recognizer);
+
+AlamaModel *alama_recognizer_get_model (AlamaRecognizer *recognizer);
+
+void alama_recognizer_set_dates (AlamaRecognizer *recognizer,
+                                 gboolean         dates);
+
+void alama_recognizer_recognize (AlamaRecognizer *recognizer,
+                                 const char      *text,
+                                 gsize            len,
+                                 GArray          *entities);
+
+const char *const *alama_recognizer_tag_words (AlamaRecognizer *recognizer,
+                                               const AlamaWord *words,
+                                               guint            n_words);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaRecognizer, alama_recognizer_free)
+
+G_END_DECLS

@@ -1,0 +1,817 @@
+/* alama-trainer.c: structured averaged perceptron over IOB2 sequences.
+ *
+ * Training is single-threaded and fully deterministic for a given seed:
+ * the only randomness is the order of sentences in each epoch, drawn from
+ * a GRand seeded by the user.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-trainer.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "alama-conll-reader.h"
+#include "alama-decoder.h"
+#include "alama-features.h"
+#include "alama-hash-map.h"
+#include "alama-lexicon.h"
+#include "alama-model.h"
+#include "alama-scorer.h"
+
+typedef struct
+{
+  guint first_word;
+  guint n_words;
+} Sentence;
+
+struct _AlamaTrainer
+{
+  GStringChunk *strings;
+  GPtrArray *words;      /* every word of every file, in order */
+  GPtrArray *tags;       /* its tag string */
+  GArray *train;         /* Sentence */
+  GArray *dev;           /* Sentence */
+  GArray *all;           /* Sentence: both, in file order */
+  guint8 *is_dev;        /* per word, set up by train () */
+  GPtrArray *files;      /* base names, for the model's metadata */
+
+  guint epochs;
+  guint32 seed;
+  guint min_count;
+  AlamaTrainerProgress progress;
+  gpointer progress_data;
+
+  /* Set up by train (). */
+  GPtrArray *types;      /* type names, sorted */
+  guint n_labels;
+  guint8 *labels;        /* gold label per word */
+  guint32 *feat_start;   /* per word: first entry in feat_ids; one extra at the end */
+  guint32 *feat_ids;
+  gsize n_features;
+  guint64 *feature_keys; /* id → hash */
+  char *dev_report;
+};
+
+AlamaTrainer *
+alama_trainer_new (void)
+{
+  AlamaTrainer *self = g_new0 (AlamaTrainer, 1);
+
+  self->strings = g_string_chunk_new (1 << 16);
+  self->words = g_ptr_array_new ();
+  self->tags = g_ptr_array_new ();
+  self->train = g_array_new (FALSE, FALSE, sizeof (Sentence));
+  self->dev = g_array_new (FALSE, FALSE, sizeof (Sentence));
+  self->all = g_array_new (FALSE, FALSE, sizeof (Sentence));
+  self->files = g_ptr_array_new_with_free_func (g_free);
+  self->epochs = 12;
+  self->seed = 1;
+  self->min_count = 1;
+  return self;
+}
+
+void
+alama_trainer_free (AlamaTrainer *self)
+{
+  if (self == NULL)
+    return;
+  g_string_chunk_free (self->strings);
+  g_ptr_array_unref (self->words);
+  g_ptr_array_unref (self->tags);
+  g_array_unref (self->train);
+  g_array_unref (self->dev);
+  g_array_unref (self->all);
+  g_free (self->is_dev);
+  g_ptr_array_unref (self->files);
+  if (self->types)
+    g_ptr_array_unref (self->types);
+  g_free (self->labels);
+  g_free (self->feat_start);
+  g_free (self->feat_ids);
+  g_free (self->feature_keys);
+  g_free (self->dev_report);
+  g_free (self);
+}
+
+void
+alama_trainer_set_epochs (AlamaTrainer *self,
+                          guint         epochs)
+{
+  self->epochs = MAX (epochs, 1);
+}
+
+void
+alama_trainer_set_seed (AlamaTrainer *self,
+                        guint32       seed)
+{
+  self->seed = seed;
+}
+
+/**
+ * alama_trainer_set_min_feature_count:
+ * @trainer: the trainer
+ * @count: how many times a feature must occur in the training data to be
+ *   learned (1 keeps all)
+ */
+void
+alama_trainer_set_min_feature_count (AlamaTrainer *self,
+                                     guint         count)
+{
+  self->min_count = MAX (count, 1);
+}
+
+void
+alama_trainer_set_progress (AlamaTrainer        *self,
+                            AlamaTrainerProgress progress,
+                            gpointer             user_data)
+{
+  self->progress = progress;
+  self->progress_data = user_data;
+}
+
+static gboolean
+tag_is_valid (const char *tag)
+{
+  if (strcmp (tag, "O") == 0)
+    return TRUE;
+  return (tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' && tag[2] != '\0'
+         && strlen (tag + 2) < 16;
+}
+
+/**
+ * alama_trainer_add_file:
+ * @trainer: the trainer
+ * @path: a CoNLL file with IOB2 tags ("TOKEN TAG" lines)
+ * @dev: %TRUE to hold it out for evaluation after each epoch
+ * @error: return location for an #ALAMA_FORMAT_ERROR
+ *
+ * Returns: %TRUE when the file was read whole
+ */
+gboolean
+alama_trainer_add_file (AlamaTrainer *self,
+                        const char   *path,
+                        gboolean      dev,
+                        GError      **error)
+{
+  FILE *stream = fopen (path, "r");
+  g_autoptr (AlamaConllReader) reader = NULL;
+  GError *local_error = NULL;
+
+  if (stream == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  reader = alama_conll_reader_new (stream, path);
+  while (alama_conll_reader_next (reader, &local_error))
+    {
+      guint n = alama_conll_reader_get_n_words (reader);
+      const char *const *words = alama_conll_reader_get_words (reader);
+      const char *const *tags = alama_conll_reader_get_tags (reader);
+      Sentence s = { self->words->len, n };
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (tags[i] == NULL || !tag_is_valid (tags[i]))
+            {
+              g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_SYNTAX,
+                           "%s:%u: expected an IOB2 tag (O, B-TYPE or I-TYPE) after the word, "
+                           "found %s%s%s",
+                           path, alama_conll_reader_get_first_line (reader) + i,
+                           tags[i] ? "\"" : "", tags[i] ? tags[i] : "nothing",
+                           tags[i] ? "\"" : "");
+              fclose (stream);
+              return FALSE;
+            }
+          g_ptr_array_add (self->words, g_string_chunk_insert (self->strings, words[i]));
+          g_ptr_array_add (self->tags, g_string_chunk_insert_const (self->strings, tags[i]));
+        }
+      g_array_append_val (dev ? self->dev : self->train, s);
+      g_array_append_val (self->all, s);
+    }
+  fclose (stream);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!dev)
+    g_ptr_array_add (self->files, g_path_get_basename (path));
+  return TRUE;
+}
+
+/**
+ * alama_trainer_hold_out:
+ * @trainer: the trainer
+ * @fraction: the share of training sentences, in (0, 1), to hold out
+ *
+ * Moves the last @fraction of the training sentences (in file order) to
+ * the dev set: the usual way to carve a dev split from a corpus that has
+ * none.
+ */
+void
+alama_trainer_hold_out (AlamaTrainer *self,
+                        double        fraction)
+{
+  guint n;
+
+  g_return_if_fail (fraction > 0 && fraction < 1);
+  n = (guint) (self->train->len * fraction + 0.5);
+  for (guint k = self->train->len - n; k < self->train->len; k++)
+    g_array_append_val (self->dev, g_array_index (self->train, Sentence, k));
+  g_array_set_size (self->train, self->train->len - n);
+}
+
+guint
+alama_trainer_get_n_sentences (AlamaTrainer *self,
+                               gboolean      dev)
+{
+  return (dev ? self->dev : self->train)->len;
+}
+
+guint
+alama_trainer_get_n_words (AlamaTrainer *self,
+                           gboolean      dev)
+{
+  GArray *sentences = dev ? self->dev : self->train;
+  guint n = 0;
+
+  for (guint i = 0; i < sentences->len; i++)
+    n += g_array_index (sentences, Sentence, i).n_words;
+  return n;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Finds the entity types and turns tags into label numbers, repairing I-t
+ * after O or after another type into B-t, as conlleval reads it. */
+static gboolean
+assign_labels (AlamaTrainer *self,
+               GError      **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *sets[2] = { self->train, self->dev };
+
+  self->types = g_ptr_array_new ();
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      const char *tag = self->tags->pdata[i];
+
+      if (strcmp (tag, "O") != 0 && g_hash_table_add (seen, (gpointer) (tag + 2)))
+        g_ptr_array_add (self->types, (gpointer) (tag + 2));
+    }
+  if (self->types->len == 0 || self->types->len > ALAMA_MODEL_MAX_TYPES)
+    {
+      g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_SYNTAX,
+                   "the training data has %u entity types; a model takes 1 to %d",
+                   self->types->len, ALAMA_MODEL_MAX_TYPES);
+      return FALSE;
+    }
+  g_ptr_array_sort (self->types, compare_strings);
+  self->n_labels = 2 * self->types->len + 1;
+
+  self->labels = g_new0 (guint8, self->words->len);
+  for (guint s = 0; s < 2; s++)
+    for (guint k = 0; k < sets[s]->len; k++)
+      {
+        Sentence *sentence = &g_array_index (sets[s], Sentence, k);
+        guint8 prev = 0;
+
+        for (guint i = sentence->first_word; i < sentence->first_word + sentence->n_words; i++)
+          {
+            const char *tag = self->tags->pdata[i];
+            guint8 label = 0;
+
+            if (strcmp (tag, "O") != 0)
+              for (guint t = 0; t < self->types->len; t++)
+                if (strcmp (tag + 2, self->types->pdata[t]) == 0)
+                  {
+                    label = (guint8) (tag[0] == 'B' ? 1 + 2 * t : 2 + 2 * t);
+                    if (label % 2 == 0 && prev != label && prev + 1 != label)
+                      label--;
+                  }
+            self->labels[i] = label;
+            prev = label;
+          }
+      }
+  return TRUE;
+}
+
+static void
+sentence_words (AlamaTrainer   *self,
+                const Sentence *s,
+                GArray         *words)
+{
+  g_array_set_size (words, s->n_words);
+  for (guint i = 0; i < s->n_words; i++)
+    {
+      AlamaWord *w = &g_array_index (words, AlamaWord, i);
+
+      w->text = self->words->pdata[s->first_word + i];
+      w->len = strlen (w->text);
+      w->kind = alama_word_guess_kind (w->text, w->len);
+    }
+}
+
+/* Extracts every word's features and numbers those that occur at least
+ * min_count times in the training sentences; dev words keep only features
+ * that training knows.  Sentences are visited in file order, so word w's
+ * features end where word w + 1's start. */
+static void
+extract_features (AlamaTrainer        *self,
+                  AlamaLexiconBuilder *lexicon)
+{
+  g_autoptr (AlamaFeatures) extractor = alama_features_new ();
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
+  g_autoptr (GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree guint32 *hash_start = g_new0 (guint32, self->words->len + 1);
+  g_autoptr (GArray) ids_out = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint n_words = self->words->len;
+  AlamaHashMap counts;
+  AlamaHashMap ids;
+
+  alama_hash_map_init (&counts);
+  alama_hash_map_init (&ids);
+
+  for (guint k = 0; k < self->all->len; k++)
+    {
+      const Sentence *sentence = &g_array_index (self->all, Sentence, k);
+      gboolean dev = self->is_dev[sentence->first_word];
+      const guint64 *rows;
+
+      sentence_words (self, sentence, words);
+      rows = alama_features_extract (extractor, (const AlamaWord *) words->data,
+                                     sentence->n_words);
+      for (guint i = 0; i < sentence->n_words; i++)
+        {
+          guint word = sentence->first_word + i;
+          const guint64 *f = rows + (gsize) i * ALAMA_MAX_FEATURES;
+
+          hash_start[word] = hashes->len;
+          for (guint j = 0; j < ALAMA_MAX_FEATURES && f[j] != 0; j++)
+            {
+              g_array_append_val (hashes, f[j]);
+              if (!dev)
+                (*alama_hash_map_insert (&counts, f[j], NULL))++;
+            }
+          if (!dev)
+            alama_lexicon_builder_add (lexicon, self->words->pdata[word],
+                                       strlen (self->words->pdata[word]),
+                                       self->labels[word] != 0);
+        }
+    }
+  hash_start[n_words] = hashes->len;
+
+  self->feat_start = g_new0 (guint32, n_words + 1);
+  for (guint word = 0; word < n_words; word++)
+    {
+      const guint64 *h = &g_array_index (hashes, guint64, 0);
+
+      self->feat_start[word] = ids_out->len;
+      for (guint32 j = hash_start[word]; j < hash_start[word + 1]; j++)
+        {
+          const guint32 *count = alama_hash_map_lookup (&counts, h[j]);
+          gboolean inserted;
+          guint32 *id;
+
+          if (count == NULL || *count < self->min_count)
+            continue;
+          id = alama_hash_map_insert (&ids, h[j], &inserted);
+          if (inserted)
+            {
+              *id = keys->len;
+              g_array_append_val (keys, h[j]);
+            }
+          g_array_append_val (ids_out, *id);
+        }
+    }
+  self->feat_start[n_words] = ids_out->len;
+  self->n_features = keys->len;
+  self->feature_keys = (guint64 *) g_array_free (g_steal_pointer (&keys), FALSE);
+  self->feat_ids = (guint32 *) g_array_free (g_steal_pointer (&ids_out), FALSE);
+  alama_hash_map_clear (&counts);
+  alama_hash_map_clear (&ids);
+}
+
+/* The features of word w are feat_ids[feat_start[w] … feat_start[w + 1]). */
+static void
+word_scores (const AlamaTrainer *self,
+             const float        *weights,
+             guint               word,
+             float              *scores)
+{
+  guint L = self->n_labels;
+
+  for (guint l = 0; l < L; l++)
+    scores[l] = 0;
+  for (guint32 j = self->feat_start[word]; j < self->feat_start[word + 1]; j++)
+    {
+      const float *w = weights + (gsize) self->feat_ids[j] * L;
+
+      for (guint l = 0; l < L; l++)
+        scores[l] += w[l];
+    }
+}
+
+typedef struct
+{
+  float *w;      /* current weights: features then transitions */
+  double *u;     /* sum of updates weighted by their time, for averaging */
+  float *avg;    /* averaged weights, computed when needed */
+  gsize size;
+  guint64 time;
+} Weights;
+
+static void
+update (Weights *weights,
+        gsize    index,
+        float    delta)
+{
+  weights->w[index] += delta;
+  weights->u[index] += (double) weights->time * delta;
+}
+
+static void
+average (Weights *weights)
+{
+  /* The average of w over all time steps is w - u / t. */
+  for (gsize i = 0; i < weights->size; i++)
+    weights->avg[i] = (float) (weights->w[i] - weights->u[i] / (double) MAX (weights->time, 1));
+}
+
+typedef struct
+{
+  AlamaDecoder *decoder;
+  float *scores;
+  guint *predicted;
+  gsize capacity;
+} Workspace;
+
+static void
+decode_sentence (const AlamaTrainer *self,
+                 const float        *weights,
+                 const Sentence     *s,
+                 Workspace          *ws)
+{
+  guint L = self->n_labels;
+
+  if (s->n_words > ws->capacity)
+    {
+      ws->capacity = MAX (s->n_words, 2 * ws->capacity);
+      ws->scores = g_renew (float, ws->scores, ws->capacity * L);
+      ws->predicted = g_renew (guint, ws->predicted, ws->capacity);
+    }
+  for (guint i = 0; i < s->n_words; i++)
+    word_scores (self, weights, s->first_word + i, ws->scores + (gsize) i * L);
+  alama_decoder_viterbi (ws->decoder, ws->scores, weights + self->n_features * L, s->n_words,
+                         ws->predicted);
+}
+
+static AlamaScorer *
+evaluate (AlamaTrainer *self,
+          const float  *weights,
+          GArray       *sentences,
+          Workspace    *ws,
+          GPtrArray    *names)
+{
+  AlamaScorer *scorer = alama_scorer_new ();
+  g_autoptr (GPtrArray) gold = g_ptr_array_new ();
+  g_autoptr (GPtrArray) pred = g_ptr_array_new ();
+
+  for (guint k = 0; k < sentences->len; k++)
+    {
+      const Sentence *s = &g_array_index (sentences, Sentence, k);
+
+      decode_sentence (self, weights, s, ws);
+      g_ptr_array_set_size (gold, 0);
+      g_ptr_array_set_size (pred, 0);
+      for (guint i = 0; i < s->n_words; i++)
+        {
+          g_ptr_array_add (gold, names->pdata[self->labels[s->first_word + i]]);
+          g_ptr_array_add (pred, names->pdata[ws->predicted[i]]);
+        }
+      alama_scorer_add_tags (scorer, (const char *const *) gold->pdata,
+                             (const char *const *) pred->pdata, s->n_words);
+    }
+  return scorer;
+}
+
+/* Chooses the temperature that makes the label marginals best calibrated
+ * (lowest negative log-likelihood of the reference labels) on the held-out
+ * sentences, or on the training sentences when there are none. */
+static float
+calibrate_temperature (AlamaTrainer *self,
+                       const float  *weights,
+                       GArray       *sentences,
+                       Workspace    *ws)
+{
+  guint L = self->n_labels;
+  g_autofree float *marginals = NULL;
+  gsize marginals_capacity = 0;
+  double best_nll = INFINITY;
+  float best_t = 1.0f;
+  double scale = 0;
+  gsize n_scores = 0;
+  guint n_sentences = MIN (sentences->len, 2000);
+
+  /* Scores of a perceptron have no natural unit: search around their mean
+   * spread. */
+  for (guint k = 0; k < n_sentences; k++)
+    {
+      const Sentence *s = &g_array_index (sentences, Sentence, k);
+
+      decode_sentence (self, weights, s, ws);
+      for (gsize i = 0; i < (gsize) s->n_words * L; i++)
+        scale += fabsf (ws->scores[i]);
+      n_scores += (gsize) s->n_words * L;
+    }
+  scale = n_scores ? scale / n_scores : 1.0;
+  if (scale <= 0)
+    scale = 1.0;
+
+  for (int step = -8; step <= 8; step++)
+    {
+      float t = (float) (scale * pow (2.0, step / 2.0));
+      double nll = 0;
+
+      for (guint k = 0; k < n_sentences; k++)
+        {
+          const Sentence *s = &g_array_index (sentences, Sentence, k);
+
+          decode_sentence (self, weights, s, ws);
+          if ((gsize) s->n_words * L > marginals_capacity)
+            {
+              marginals_capacity = (gsize) s->n_words * L * 2;
+              marginals = g_renew (float, marginals, marginals_capacity);
+            }
+          alama_decoder_marginals (ws->decoder, ws->scores, weights + self->n_features * L,
+                                   s->n_words, t, marginals);
+          for (guint i = 0; i < s->n_words; i++)
+            nll -= log (MAX (marginals[(gsize) i * L + self->labels[s->first_word + i]], 1e-9f));
+        }
+      if (nll < best_nll)
+        {
+          best_nll = nll;
+          best_t = t;
+        }
+    }
+  return best_t;
+}
+
+static char *
+build_metadata (AlamaTrainer *self,
+                guint         best_epoch,
+                double        dev_f1,
+                gsize         n_kept,
+                float         temperature)
+{
+  GString *json = g_string_new ("{\n  \"name\": \"alama-ner\",\n");
+
+  g_string_append_printf (json, "  \"format\": %d,\n  \"feature_set\": %d,\n",
+                          ALAMA_MODEL_FORMAT_VERSION, ALAMA_FEATURE_SET_VERSION);
+  g_string_append (json, "  \"learner\": \"structured averaged perceptron\",\n");
+  g_string_append (json, "  \"types\": [");
+  for (guint t = 0; t < self->types->len; t++)
+    g_string_append_printf (json, "%s\"%s\"", t ? ", " : "", (char *) self->types->pdata[t]);
+  g_string_append (json, "],\n  \"trained_on\": [");
+  for (guint f = 0; f < self->files->len; f++)
+    {
+      g_autofree char *escaped = g_strescape (self->files->pdata[f], NULL);
+
+      g_string_append_printf (json, "%s\"%s\"", f ? ", " : "", escaped);
+    }
+  g_string_append_printf (json,
+                          "],\n  \"sentences\": %u,\n  \"words\": %u,\n  \"epochs\": %u,\n"
+                          "  \"best_epoch\": %u,\n  \"seed\": %u,\n  \"min_feature_count\": %u,\n"
+                          "  \"features\": %" G_GSIZE_FORMAT ",\n  \"temperature\": %.4g",
+                          self->train->len, alama_trainer_get_n_words (self, FALSE), self->epochs,
+                          best_epoch, self->seed, self->min_count, n_kept, temperature);
+  if (dev_f1 >= 0)
+    g_string_append_printf (json, ",\n  \"dev_f1\": %.4f", dev_f1);
+  g_string_append (json, "\n}\n");
+  return g_string_free (json, FALSE);
+}
+
+/**
+ * alama_trainer_train:
+ * @trainer: the trainer, with training files added
+ * @model_path: where to write the model
+ * @error: return location for an error
+ *
+ * Trains for the set number of epochs.  With dev files, the weights of the
+ * epoch with the best dev F1 are kept; otherwise those of the last epoch.
+ *
+ * Returns: %TRUE when the model was written
+ */
+gboolean
+alama_trainer_train (AlamaTrainer *self,
+                     const char   *model_path,
+                     GError      **error)
+{
+  g_autoptr (AlamaLexiconBuilder) lexicon = alama_lexicon_builder_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GRand) rand = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree float *best = NULL;
+  Weights weights = { 0 };
+  Workspace ws = { 0 };
+  guint L;
+  gsize n_trans;
+  double best_f1 = -1;
+  guint best_epoch = 0;
+  gboolean ok;
+
+  if (self->train->len == 0)
+    {
+      g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_SYNTAX,
+                   "no training sentences");
+      return FALSE;
+    }
+  if (!assign_labels (self, error))
+    return FALSE;
+  L = self->n_labels;
+  g_ptr_array_add (names, g_strdup ("O"));
+  for (guint t = 0; t < self->types->len; t++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("B-%s", (char *) self->types->pdata[t]));
+      g_ptr_array_add (names, g_strdup_printf ("I-%s", (char *) self->types->pdata[t]));
+    }
+
+  self->is_dev = g_new0 (guint8, self->words->len);
+  for (guint k = 0; k < self->dev->len; k++)
+    {
+      const Sentence *s = &g_array_index (self->dev, Sentence, k);
+
+      memset (self->is_dev + s->first_word, 1, s->n_words);
+    }
+  extract_features (self, lexicon);
+
+  n_trans = (gsize) (L + 1) * L;
+  weights.size = self->n_features * L + n_trans;
+  weights.w = g_new0 (float, weights.size);
+  weights.u = g_new0 (double, weights.size);
+  weights.avg = g_new0 (float, weights.size);
+  ws.decoder = alama_decoder_new (L);
+  rand = g_rand_new_with_seed (self->seed);
+  order = g_new (guint, self->train->len);
+  for (guint k = 0; k < self->train->len; k++)
+    order[k] = k;
+
+  for (guint epoch = 1; epoch <= self->epochs; epoch++)
+    {
+      g_autoptr (GTimer) timer = g_timer_new ();
+      guint mistakes = 0;
+      double dev_f1 = -1;
+
+      /* Fisher–Yates with the seeded generator. */
+      for (guint k = self->train->len - 1; k > 0; k--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) k + 1);
+          guint tmp = order[k];
+
+          order[k] = order[j];
+          order[j] = tmp;
+        }
+
+      for (guint k = 0; k < self->train->len; k++)
+        {
+          const Sentence *s = &g_array_index (self->train, Sentence, order[k]);
+          guint prev_gold = L;
+          guint prev_pred = L;
+
+          weights.time++;
+          decode_sentence (self, weights.w, s, &ws);
+          for (guint i = 0; i < s->n_words; i++)
+            {
+              guint word = s->first_word + i;
+              guint gold = self->labels[word];
+              guint pred = ws.predicted[i];
+
+              if (gold != pred)
+                {
+                  mistakes++;
+                  for (guint32 j = self->feat_start[word]; j < self->feat_start[word + 1]; j++)
+                    {
+                      gsize base = (gsize) self->feat_ids[j] * L;
+
+                      update (&weights, base + gold, 1.0f);
+                      update (&weights, base + pred, -1.0f);
+                    }
+                }
+              if (gold != pred || prev_gold != prev_pred)
+                {
+                  gsize base = self->n_features * L;
+
+                  update (&weights, base + (gsize) prev_gold * L + gold, 1.0f);
+                  update (&weights, base + (gsize) prev_pred * L + pred, -1.0f);
+                }
+              prev_gold = gold;
+              prev_pred = pred;
+            }
+        }
+
+      average (&weights);
+      if (self->dev->len > 0)
+        {
+          g_autoptr (AlamaScorer) scorer = evaluate (self, weights.avg, self->dev, &ws, names);
+          AlamaScoreRow total;
+
+          alama_scorer_get_total (scorer, &total);
+          dev_f1 = alama_score_f1 (&total);
+          if (dev_f1 > best_f1)
+            {
+              best_f1 = dev_f1;
+              best_epoch = epoch;
+              g_free (best);
+              best = g_memdup2 (weights.avg, weights.size * sizeof (float));
+              g_free (self->dev_report);
+              self->dev_report = alama_scorer_format (scorer);
+            }
+        }
+      if (self->progress)
+        self->progress (epoch, self->epochs, mistakes, g_timer_elapsed (timer, NULL), dev_f1,
+                        self->progress_data);
+    }
+  if (best == NULL)
+    {
+      best = g_memdup2 (weights.avg, weights.size * sizeof (float));
+      best_epoch = self->epochs;
+    }
+
+  {
+    float temperature = calibrate_temperature (self, best, self->dev->len ? self->dev : self->train,
+                                               &ws);
+    g_autofree guint64 *kept_keys = g_new (guint64, self->n_features);
+    g_autofree float *kept_weights = g_new (float, self->n_features * L);
+    g_autofree char *metadata = NULL;
+    g_autofree const char **type_names = g_new (const char *, self->types->len);
+    AlamaLexicon lexicon_view;
+    AlamaModelData data = { 0 };
+    float max_abs = 0;
+    gsize n_kept = 0;
+
+    /* Features whose weights all round to zero at 16 bits are dropped. */
+    for (gsize i = 0; i < self->n_features * L; i++)
+      max_abs = MAX (max_abs, fabsf (best[i]));
+    for (gsize f = 0; f < self->n_features; f++)
+      {
+        gboolean useful = FALSE;
+
+        for (guint l = 0; l < L; l++)
+          if (fabsf (best[f * L + l]) >= 0.5f * max_abs / 32767.0f)
+            useful = TRUE;
+        if (!useful)
+          continue;
+        kept_keys[n_kept] = self->feature_keys[f];
+        memcpy (kept_weights + n_kept * L, best + f * L, L * sizeof (float));
+        n_kept++;
+      }
+    for (guint t = 0; t < self->types->len; t++)
+      type_names[t] = self->types->pdata[t];
+    metadata = build_metadata (self, best_epoch, best_f1, n_kept, temperature);
+    alama_lexicon_builder_view (lexicon, &lexicon_view);
+
+    data.n_types = self->types->len;
+    data.type_names = type_names;
+    data.transitions = best + self->n_features * L;
+    data.n_features = n_kept;
+    data.feature_keys = kept_keys;
+    data.feature_weights = kept_weights;
+    data.lexicon = &lexicon_view;
+    data.temperature = temperature;
+    data.metadata = metadata;
+    ok = alama_model_write (model_path, &data, error);
+  }
+
+  g_free (weights.w);
+  g_free (weights.u);
+  g_free (weights.avg);
+  alama_decoder_free (ws.decoder);
+  g_free (ws.scores);
+  g_free (ws.predicted);
+  return ok;
+}
+
+/**
+ * alama_trainer_format_dev_report:
+ * @trainer: a trainer that has trained with dev files
+ *
+ * Returns: (transfer full) (nullable): the score table of the best epoch
+ *   on the dev files, or %NULL
+ */
+char *
+alama_trainer_format_dev_report (AlamaTrainer *self)
+{
+  return g_strdup (self->dev_report);
+}
