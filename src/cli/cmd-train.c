@@ -33,7 +33,7 @@ cmd_train (int    argc,
   g_auto (GStrv) files = NULL;
   int epochs = 12;
   int seed = 1;
-  int min_count = 1;
+  int min_count = 2;
   double hold_out = 0;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the model to MODEL (required)", "MODEL" },
@@ -46,7 +46,7 @@ cmd_train (int    argc,
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed,
       "Seed for the sentence order; same seed, same model (default 1)", "S" },
     { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
-      "Learn only features seen at least N times (default 1)", "N" },
+      "Learn only features seen at least N times (default 2)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };

@@ -38,6 +38,11 @@ enum
   T_SHAPE_AT,    /* + position */
   T_BARE_SUFFIX,
   T_PREV_CLASS_SHAPE,
+  T_BARE_AT,     /* + position */
+  T_SUFFIX_AT,   /* + position */
+  T_LEXICON,
+  T_LEXICON_STEM,
+  T_TRIGRAM,
 };
 
 /* What is known of one word before its context is looked at. */
@@ -50,6 +55,9 @@ typedef struct
   guint64 prefix[3];
   guint64 suffix[4];
   guint64 bare_suffix[2];
+  guint64 trigrams[8];
+  guint64 lexicon;
+  guint64 lexicon_stem;
   guint pattern;
   guint classes;
   guint shape;
@@ -57,6 +65,7 @@ typedef struct
 
 struct _AlamaFeatures
 {
+  const AlamaLexicon *lexicon;
   WordInfo *info;
   guint64 *out;
   guint capacity;
@@ -64,10 +73,20 @@ struct _AlamaFeatures
   gsize scratch_size;
 };
 
+/**
+ * alama_features_new:
+ * @lexicon: (nullable): word-form counts that the lexical features read;
+ *   it must outlive the extractor
+ *
+ * Returns: (transfer full): a feature extractor
+ */
 AlamaFeatures *
-alama_features_new (void)
+alama_features_new (const AlamaLexicon *lexicon)
 {
-  return g_new0 (AlamaFeatures, 1);
+  AlamaFeatures *self = g_new0 (AlamaFeatures, 1);
+
+  self->lexicon = lexicon;
+  return self;
 }
 
 void
@@ -169,6 +188,37 @@ affix_hashes (const char *s,
     suffix[i] = 0;
 }
 
+/* Letter trigrams of a word, from its start: the spelling of
+ * transliterated foreign names (فولكسفاغن، هامبورغ) differs from that of
+ * Arabic words, and a trigram generalizes to names never seen whole. */
+static void
+letter_trigrams (const char *s,
+                 gsize       len,
+                 guint64    *out,
+                 guint       max)
+{
+  const char *end = s + len;
+  const char *p = s;
+  guint n = 0;
+
+  for (; n < max && p < end; p = g_utf8_next_char (p))
+    {
+      const char *q = p;
+      guint letters = 0;
+
+      while (letters < 3 && q < end)
+        {
+          q = g_utf8_next_char (q);
+          letters++;
+        }
+      if (letters < 3)
+        break;
+      out[n++] = alama_hash_combine (alama_hash_bytes (p, (gsize) (q - p)), T_TRIGRAM);
+    }
+  for (; n < max; n++)
+    out[n] = 0;
+}
+
 static guint
 word_shape (const AlamaWord *w,
             const char      *norm,
@@ -192,10 +242,38 @@ word_shape (const AlamaWord *w,
   return ((guint) w->kind << 8) | (length << 4) | (marks << 3) | extra;
 }
 
+/* How often a form was seen and how often inside a name, in coarse
+ * buckets.  While training, a word's own occurrence is taken out of the
+ * counts (leave-one-out), so that the feature means the same on training
+ * words as on new text. */
+static guint64
+lexicon_evidence (const AlamaFeatures *self,
+                  const char          *s,
+                  gsize                len,
+                  int                  own_total,
+                  int                  own_in_name)
+{
+  guint32 total = 0;
+  guint32 in_name = 0;
+  guint seen;
+  guint ratio;
+
+  alama_lexicon_lookup (self->lexicon, s, len, &total, &in_name);
+  total -= MIN ((guint32) own_total, total);
+  in_name -= MIN ((guint32) own_in_name, in_name);
+  if (total == 0)
+    return 1;
+  seen = total == 1 ? 1 : total <= 3 ? 2 : total <= 9 ? 3 : total <= 99 ? 4 : 5;
+  ratio = in_name == 0 ? 0 : in_name * 5 <= total ? 1 : in_name * 2 <= total ? 2
+        : in_name * 5 < total * 4 ? 3 : in_name < total ? 4 : 5;
+  return 2 + seen * 8 + ratio;
+}
+
 static void
 describe_word (AlamaFeatures   *self,
                const AlamaWord *w,
-               WordInfo        *info)
+               WordInfo        *info,
+               int              held_out)
 {
   char *norm = self->scratch;
   gsize norm_len = alama_normalize (w->text, w->len, norm, self->scratch_size);
@@ -211,6 +289,19 @@ describe_word (AlamaFeatures   *self,
   info->raw = alama_hash_bytes (w->text, w->len);
   info->stem = alama_hash_bytes (clitics.stem, clitics.stem_len);
   info->bare = alama_hash_bytes (bare, bare_len);
+  info->lexicon = 0;
+  info->lexicon_stem = 0;
+  if (self->lexicon)
+    {
+      /* held_out: 0 not a training word, 1 a training word outside names,
+       * 2 a training word inside a name. */
+      int own = held_out > 0 ? 1 : 0;
+      int own_name = held_out == 2 ? 1 : 0;
+
+      info->lexicon = lexicon_evidence (self, norm, norm_len, own, own_name);
+      if (clitics.stem_len != norm_len)
+        info->lexicon_stem = lexicon_evidence (self, clitics.stem, clitics.stem_len, 0, 0);
+    }
   info->pattern = clitics.pattern;
   info->classes = w->kind == ALAMA_TOKEN_ARABIC ? alama_word_class (clitics.stem, clitics.stem_len)
                                                 : 0;
@@ -218,6 +309,7 @@ describe_word (AlamaFeatures   *self,
   affix_hashes (bare, bare_len, T_PREFIX, info->prefix, 3, NULL, 0);
   affix_hashes (norm, norm_len, T_SUFFIX, NULL, 0, info->suffix, 4);
   affix_hashes (bare, bare_len, T_BARE_SUFFIX, NULL, 0, info->bare_suffix, 2);
+  letter_trigrams (bare, bare_len, info->trigrams, G_N_ELEMENTS (info->trigrams));
 }
 
 #define POS(offset) ((guint64) ((offset) + 8))
@@ -245,6 +337,9 @@ neighbour (const AlamaFeatures *self,
  * @features: the extractor (scratch space, reused between calls)
  * @words: (array length=n_words): one sentence
  * @n_words: how many words
+ * @held_out: (nullable) (array length=n_words): for training only: per
+ *   word, 1 when the lexicon counted it outside a name, 2 inside a name, 0
+ *   when it did not count it; these counts are left out of its features
  *
  * Computes the features of every word of the sentence.
  *
@@ -254,7 +349,8 @@ neighbour (const AlamaFeatures *self,
 const guint64 *
 alama_features_extract (AlamaFeatures   *self,
                         const AlamaWord *words,
-                        guint            n_words)
+                        guint            n_words,
+                        const guint8    *held_out)
 {
   gsize max_len = 0;
 
@@ -265,7 +361,7 @@ alama_features_extract (AlamaFeatures   *self,
   ensure_capacity (self, MAX (n_words, 1), max_len);
 
   for (guint i = 0; i < n_words; i++)
-    describe_word (self, &words[i], &self->info[i]);
+    describe_word (self, &words[i], &self->info[i], held_out ? held_out[i] : 0);
 
   for (guint i = 0; i < n_words; i++)
     {
@@ -289,12 +385,18 @@ alama_features_extract (AlamaFeatures   *self,
       EMIT (alama_hash_combine (w->bare, T_BARE));
       EMIT (alama_hash_combine (w->pattern | (w->shape << 4), T_PATTERN));
       EMIT (alama_hash_combine (w->shape, T_SHAPE));
+      if (w->lexicon)
+        EMIT (alama_hash_combine (w->lexicon, T_LEXICON));
+      if (w->lexicon_stem)
+        EMIT (alama_hash_combine (w->lexicon_stem, T_LEXICON_STEM));
       for (guint a = 0; a < 3; a++)
         EMIT (w->prefix[a]);
       for (guint a = 0; a < 4; a++)
         EMIT (w->suffix[a]);
       for (guint a = 0; a < 2; a++)
         EMIT (w->bare_suffix[a]);
+      for (guint a = 0; a < 8; a++)
+        EMIT (w->trigrams[a]);
 
       for (int d = -2; d <= 2; d++)
         {

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "alama-lexicon.h"
 #include "alama-tokenizer.h"
 
 G_BEGIN_DECLS
@@ -36,12 +37,13 @@ AlamaTokenKind alama_word_guess_kind (const char *text,
 
 typedef struct _AlamaFeatures AlamaFeatures;
 
-AlamaFeatures *alama_features_new (void);
+AlamaFeatures *alama_features_new (const AlamaLexicon *lexicon);
 void alama_features_free (AlamaFeatures *features);
 
 const guint64 *alama_features_extract (AlamaFeatures   *features,
                                        const AlamaWord *words,
-                                       guint            n_words);
+                                       guint            n_words,
+                                       const guint8    *held_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaFeatures, alama_features_free)
 

@@ -43,7 +43,7 @@ alama_recognizer_new (AlamaModel *model)
   guint n_types = alama_model_get_n_types (model);
 
   self->model = alama_model_ref (model);
-  self->features = alama_features_new ();
+  self->features = alama_features_new (alama_model_get_lexicon (model));
   self->decoder = alama_decoder_new (alama_model_get_n_labels (model));
   self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
   self->words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
@@ -125,7 +125,7 @@ label_sentence (AlamaRecognizer *self,
                 const AlamaWord *words,
                 guint            n_words)
 {
-  const guint64 *features = alama_features_extract (self->features, words, n_words);
+  const guint64 *features = alama_features_extract (self->features, words, n_words, NULL);
 
   ensure_capacity (self, n_words);
   alama_model_score (self->model, features, n_words, self->scores);

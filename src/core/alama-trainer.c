@@ -68,7 +68,7 @@ alama_trainer_new (void)
   self->files = g_ptr_array_new_with_free_func (g_free);
   self->epochs = 12;
   self->seed = 1;
-  self->min_count = 1;
+  self->min_count = 2;
   return self;
 }
 
@@ -331,7 +331,9 @@ static void
 extract_features (AlamaTrainer        *self,
                   AlamaLexiconBuilder *lexicon)
 {
-  g_autoptr (AlamaFeatures) extractor = alama_features_new ();
+  g_autoptr (AlamaFeatures) extractor = NULL;
+  g_autoptr (GArray) held_out = g_array_new (FALSE, FALSE, sizeof (guint8));
+  AlamaLexicon lexicon_view;
   g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
   g_autoptr (GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree guint32 *hash_start = g_new0 (guint32, self->words->len + 1);
@@ -344,6 +346,13 @@ extract_features (AlamaTrainer        *self,
   alama_hash_map_init (&counts);
   alama_hash_map_init (&ids);
 
+  for (guint word = 0; word < n_words; word++)
+    if (!self->is_dev[word])
+      alama_lexicon_builder_add (lexicon, self->words->pdata[word],
+                                 strlen (self->words->pdata[word]), self->labels[word] != 0);
+  alama_lexicon_builder_view (lexicon, &lexicon_view);
+  extractor = alama_features_new (&lexicon_view);
+
   for (guint k = 0; k < self->all->len; k++)
     {
       const Sentence *sentence = &g_array_index (self->all, Sentence, k);
@@ -351,8 +360,12 @@ extract_features (AlamaTrainer        *self,
       const guint64 *rows;
 
       sentence_words (self, sentence, words);
+      g_array_set_size (held_out, sentence->n_words);
+      for (guint i = 0; i < sentence->n_words; i++)
+        g_array_index (held_out, guint8, i)
+            = dev ? 0 : self->labels[sentence->first_word + i] != 0 ? 2 : 1;
       rows = alama_features_extract (extractor, (const AlamaWord *) words->data,
-                                     sentence->n_words);
+                                     sentence->n_words, (const guint8 *) held_out->data);
       for (guint i = 0; i < sentence->n_words; i++)
         {
           guint word = sentence->first_word + i;
@@ -365,10 +378,6 @@ extract_features (AlamaTrainer        *self,
               if (!dev)
                 (*alama_hash_map_insert (&counts, f[j], NULL))++;
             }
-          if (!dev)
-            alama_lexicon_builder_add (lexicon, self->words->pdata[word],
-                                       strlen (self->words->pdata[word]),
-                                       self->labels[word] != 0);
         }
     }
   hash_start[n_words] = hashes->len;
