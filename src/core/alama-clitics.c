@@ -117,16 +117,17 @@ alama_clitics_analyze (const char   *normalized,
     }
 }
 
-/* Counts how strongly the lexicon attests a normalized form. */
+/* How often the lexicon saw a normalized form inside a name: a form that
+ * is common as an ordinary word (يلي in ليلى) is no evidence of a name. */
 static guint32
-attested (const AlamaLexicon *lexicon,
-          const char         *s,
-          gsize               len)
+attested_as_name (const AlamaLexicon *lexicon,
+                  const char         *s,
+                  gsize               len)
 {
-  guint32 total = 0;
+  guint32 in_name = 0;
 
-  alama_lexicon_lookup (lexicon, s, len, &total, NULL);
-  return total;
+  alama_lexicon_lookup (lexicon, s, len, NULL, &in_name);
+  return in_name;
 }
 
 /**
@@ -140,9 +141,9 @@ attested (const AlamaLexicon *lexicon,
  * name.  Letters that look like proclitics often belong to a name (بغداد،
  * فلسطين، كندا، لبنان، وهران، وليد), so a letter is left out only on
  * evidence: when the rest of the word is an article-initial form (وبالعراق،
- * للعراق) that the lexicon does not know better as a whole, or when the
- * lexicon has seen the rest more often than the whole word.  Longer splits
- * are tried first.
+ * للعراق) that the lexicon does not know better as a whole name, or when the
+ * lexicon has seen the rest inside names more often than the whole word.
+ * Longer splits are tried first.
  *
  * Returns: how many bytes the span leaves out (0 when the whole word is
  *   the name)
@@ -175,7 +176,7 @@ alama_proclitic_span_start (const char         *word,
   if (max_prefix == 0)
     return 0;
 
-  whole = attested (lexicon, norm, nlen);
+  whole = attested_as_name (lexicon, norm, nlen);
   for (gsize k = max_prefix; k >= 1; k--)
     {
       const char *rest = norm + off[k];
@@ -205,7 +206,7 @@ alama_proclitic_span_start (const char         *word,
           stem_len = rest_len;
           article = k + 1 < n && c[k] == ALEF && c[k + 1] == LAM && rest_letters >= 4;
         }
-      stem_count = attested (lexicon, stem, stem_len);
+      stem_count = attested_as_name (lexicon, stem, stem_len);
       if (!((article && whole <= stem_count + 1)
             || (stem_count > whole && rest_letters >= 3)))
         continue;
