@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, what building Alama needs and this machine lacks
+# (Debian 12 / Ubuntu).  Installs nothing that is already there.
+#
+#   ./install-deps.sh          build the core library and alama-ner
+#   ./install-deps.sh --test   also what the test suite needs (clang and
+#                              libFuzzer for the fuzz targets, valgrind-free)
+set -euo pipefail
+
+packages=(meson ninja-build pkg-config gcc libc6-dev python3
+          libglib2.0-dev libxml2-dev libjson-glib-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
