@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "alama-trainer.h"
 #include "cli-commands.h"
@@ -22,6 +25,75 @@ progress_cb (guint    epoch,
   else
     fprintf (stderr, "epoch %2u/%u: %7u word errors, %5.1f s\n", epoch, n_epochs, mistakes,
              seconds);
+}
+
+typedef struct
+{
+  char **files;
+  char **dev;
+  double hold_out;
+  guint epochs;
+  guint32 seed;
+  guint min_count;
+  float temperature;
+} TrainSettings;
+
+static AlamaTrainer *
+new_trainer (const TrainSettings *settings)
+{
+  g_autoptr (AlamaTrainer) trainer = alama_trainer_new ();
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; settings->files[i]; i++)
+    if (!alama_trainer_add_file (trainer, settings->files[i], FALSE, &error))
+      {
+        cli_error ("%s", error->message);
+        return NULL;
+      }
+  for (guint i = 0; settings->dev && settings->dev[i]; i++)
+    if (!alama_trainer_add_file (trainer, settings->dev[i], TRUE, &error))
+      {
+        cli_error ("%s", error->message);
+        return NULL;
+      }
+  if (settings->hold_out > 0)
+    alama_trainer_hold_out (trainer, settings->hold_out);
+  alama_trainer_set_epochs (trainer, settings->epochs);
+  alama_trainer_set_seed (trainer, settings->seed);
+  alama_trainer_set_min_feature_count (trainer, settings->min_count);
+  alama_trainer_set_temperature (trainer, settings->temperature);
+  alama_trainer_set_progress (trainer, progress_cb, NULL);
+  return g_steal_pointer (&trainer);
+}
+
+/* Without held-out sentences, confidences fitted on the training data come
+ * out too high: fit them first on a model trained on 90% of the sentences
+ * and tested on the rest, then train on everything with that temperature. */
+static gboolean
+calibrate (TrainSettings *settings,
+           const char    *out)
+{
+  TrainSettings held = *settings;
+  g_autoptr (AlamaTrainer) trainer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tmp = g_strdup_printf ("%s.calibration-%d", out, (int) getpid ());
+  gboolean ok;
+
+  held.hold_out = 0.1;
+  trainer = new_trainer (&held);
+  if (trainer == NULL)
+    return FALSE;
+  fprintf (stderr, "fitting confidences on a 90/10 split first\n");
+  alama_trainer_set_progress (trainer, NULL, NULL);
+  ok = alama_trainer_train (trainer, tmp, &error);
+  g_unlink (tmp);
+  if (!ok)
+    {
+      cli_error ("%s", error->message);
+      return FALSE;
+    }
+  settings->temperature = alama_trainer_get_temperature (trainer);
+  return TRUE;
 }
 
 int
@@ -51,8 +123,9 @@ cmd_train (int    argc,
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("--out MODEL TRAIN…");
-  g_autoptr (AlamaTrainer) trainer = alama_trainer_new ();
+  g_autoptr (AlamaTrainer) trainer = NULL;
   g_autoptr (GError) error = NULL;
+  TrainSettings settings = { 0 };
   g_autoptr (GTimer) timer = g_timer_new ();
   g_autofree char *report = NULL;
   int status;
@@ -76,25 +149,17 @@ cmd_train (int    argc,
   if (min_count < 1)
     return cli_usage_error (context, "--min-count must be at least 1");
 
-  for (guint i = 0; files[i]; i++)
-    if (!alama_trainer_add_file (trainer, files[i], FALSE, &error))
-      {
-        cli_error ("%s", error->message);
-        return CLI_EXIT_FAILURE;
-      }
-  for (guint i = 0; dev && dev[i]; i++)
-    if (!alama_trainer_add_file (trainer, dev[i], TRUE, &error))
-      {
-        cli_error ("%s", error->message);
-        return CLI_EXIT_FAILURE;
-      }
-  if (hold_out > 0)
-    alama_trainer_hold_out (trainer, hold_out);
-
-  alama_trainer_set_epochs (trainer, (guint) epochs);
-  alama_trainer_set_seed (trainer, (guint32) seed);
-  alama_trainer_set_min_feature_count (trainer, (guint) min_count);
-  alama_trainer_set_progress (trainer, progress_cb, NULL);
+  settings.files = files;
+  settings.dev = dev;
+  settings.hold_out = hold_out;
+  settings.epochs = (guint) epochs;
+  settings.seed = (guint32) seed;
+  settings.min_count = (guint) min_count;
+  if ((dev == NULL || dev[0] == NULL) && hold_out == 0 && !calibrate (&settings, out))
+    return CLI_EXIT_FAILURE;
+  trainer = new_trainer (&settings);
+  if (trainer == NULL)
+    return CLI_EXIT_FAILURE;
   fprintf (stderr, "training on %u sentences (%u words), dev %u sentences (%u words)\n",
            alama_trainer_get_n_sentences (trainer, FALSE),
            alama_trainer_get_n_words (trainer, FALSE),

@@ -40,6 +40,7 @@ struct _AlamaTrainer
   guint epochs;
   guint32 seed;
   guint min_count;
+  float temperature;     /* 0: calibrate on the dev (else training) set */
   AlamaTrainerProgress progress;
   gpointer progress_data;
 
@@ -120,6 +121,32 @@ alama_trainer_set_min_feature_count (AlamaTrainer *self,
                                      guint         count)
 {
   self->min_count = MAX (count, 1);
+}
+
+/**
+ * alama_trainer_set_temperature:
+ * @trainer: the trainer
+ * @temperature: the confidence temperature to store in the model, or 0 to
+ *   fit it on the dev sentences (on the training sentences when there are
+ *   none, which makes confidences too high)
+ */
+void
+alama_trainer_set_temperature (AlamaTrainer *self,
+                               float         temperature)
+{
+  self->temperature = MAX (temperature, 0.0f);
+}
+
+/**
+ * alama_trainer_get_temperature:
+ * @trainer: a trainer that has trained
+ *
+ * Returns: the temperature stored in the model
+ */
+float
+alama_trainer_get_temperature (AlamaTrainer *self)
+{
+  return self->temperature;
 }
 
 void
@@ -759,8 +786,10 @@ alama_trainer_train (AlamaTrainer *self,
     }
 
   {
-    float temperature = calibrate_temperature (self, best, self->dev->len ? self->dev : self->train,
-                                               &ws);
+    float temperature = self->temperature > 0
+                            ? self->temperature
+                            : calibrate_temperature (self, best,
+                                                     self->dev->len ? self->dev : self->train, &ws);
     g_autofree guint64 *kept_keys = g_new (guint64, self->n_features);
     g_autofree float *kept_weights = g_new (float, self->n_features * L);
     g_autofree char *metadata = NULL;
@@ -788,6 +817,7 @@ alama_trainer_train (AlamaTrainer *self,
       }
     for (guint t = 0; t < self->types->len; t++)
       type_names[t] = self->types->pdata[t];
+    self->temperature = temperature;
     metadata = build_metadata (self, best_epoch, best_f1, n_kept, temperature);
     alama_lexicon_builder_view (lexicon, &lexicon_view);
 

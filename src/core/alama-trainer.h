@@ -35,6 +35,9 @@ void alama_trainer_set_seed (AlamaTrainer *trainer,
                              guint32       seed);
 void alama_trainer_set_min_feature_count (AlamaTrainer *trainer,
                                           guint         count);
+void alama_trainer_set_temperature (AlamaTrainer *trainer,
+                                    float         temperature);
+float alama_trainer_get_temperature (AlamaTrainer *trainer);
 void alama_trainer_set_progress (AlamaTrainer        *trainer,
                                  AlamaTrainerProgress progress,
                                  gpointer             user_data);
