@@ -142,6 +142,18 @@ read_f32 (const guint8 *p)
   return v;
 }
 
+/* Probing stops at an empty slot: a table without one (which only a forged
+ * file can have) would make lookups of absent keys loop forever. */
+static gboolean
+has_empty_slot (const guint64 *keys,
+                gsize          capacity)
+{
+  for (gsize i = 0; i < capacity; i++)
+    if (keys[i] == 0)
+      return TRUE;
+  return capacity == 0;
+}
+
 static gboolean
 is_power_of_two (guint32 n)
 {
@@ -296,6 +308,13 @@ alama_model_new_from_bytes (GBytes  *bytes,
   self->lexicon.keys = (const guint64 *) (data + layout.lexicon_keys);
   self->lexicon.counts = (const guint32 *) (data + layout.lexicon_counts);
   self->lexicon.capacity = lexicon_capacity;
+  if (!has_empty_slot (self->feature_keys, self->feature_capacity)
+      || !has_empty_slot (self->lexicon.keys, self->lexicon.capacity))
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: a hash table has no free slot");
+      return NULL;
+    }
   self->metadata = g_strndup ((const char *) data + layout.metadata, metadata_len);
   if (!g_utf8_validate (self->metadata, -1, NULL))
     {
