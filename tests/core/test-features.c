@@ -1,0 +1,360 @@
+/* test-features.c: tests for the feature extractor.
+ *
+ * Features are opaque hashes, so the tests compare rows with each other
+ * rather than with fixed values: what must be equal, what must differ.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <string.h>
+
+#include "alama-features.h"
+#include "alama-lexicon.h"
+
+/* Fills @words from nul-terminated strings. */
+static void
+make_words (const char *const *strings,
+            guint              n,
+            AlamaWord         *words)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      words[i].text = strings[i];
+      words[i].len = strlen (strings[i]);
+      words[i].kind = alama_word_guess_kind (strings[i], words[i].len);
+    }
+}
+
+/* A copy of the rows, which the extractor overwrites on its next call. */
+static guint64 *
+extract (AlamaFeatures     *features,
+         const char *const *strings,
+         guint              n)
+{
+  g_autofree AlamaWord *words = g_new (AlamaWord, MAX (n, 1));
+  const guint64 *rows;
+
+  make_words (strings, n, words);
+  rows = alama_features_extract (features, words, n, NULL);
+  g_assert_nonnull (rows);
+  return g_memdup2 (rows, (gsize) MAX (n, 1) * ALAMA_MAX_FEATURES * sizeof (guint64));
+}
+
+static const guint64 *
+row (const guint64 *rows,
+     guint          i)
+{
+  return rows + (gsize) i * ALAMA_MAX_FEATURES;
+}
+
+static guint
+row_len (const guint64 *r)
+{
+  guint k = 0;
+
+  while (k < ALAMA_MAX_FEATURES && r[k] != 0)
+    k++;
+  return k;
+}
+
+static gboolean
+row_has (const guint64 *r,
+         guint64        feature)
+{
+  for (guint k = 0; k < ALAMA_MAX_FEATURES && r[k] != 0; k++)
+    if (r[k] == feature)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+rows_equal (const guint64 *a,
+            const guint64 *b)
+{
+  return memcmp (a, b, ALAMA_MAX_FEATURES * sizeof (guint64)) == 0;
+}
+
+static const char *sentence[] = {
+  "قال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون", "في", "باريس", "إن", "الأمم", "المتحدة",
+  "يجب", "أن", "تتحرك", ".",
+};
+
+static const char *other_sentence[] = {
+  "وقعت", "الهجمات", "في", "11", "سبتمبر", "2001", "في", "نيويورك", "،", "وقال", "جورج",
+  "بوش", "Bush", "http://example.org", "😀", "«", "القاعدة", "»", "مسؤولة", "؟",
+};
+
+static void
+test_repeatable (void)
+{
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  guint n = G_N_ELEMENTS (sentence);
+  g_autofree guint64 *first = extract (features, sentence, n);
+  g_autofree guint64 *other = extract (features, other_sentence, G_N_ELEMENTS (other_sentence));
+  g_autofree guint64 *second = extract (features, sentence, n);
+  g_autoptr (AlamaFeatures) fresh = alama_features_new (NULL);
+  g_autofree guint64 *third = extract (fresh, sentence, n);
+
+  /* Scratch reused after a longer sentence, or a new extractor: the same
+   * hashes. */
+  g_assert_cmpmem (first, n * ALAMA_MAX_FEATURES * sizeof (guint64), second,
+                   n * ALAMA_MAX_FEATURES * sizeof (guint64));
+  g_assert_cmpmem (first, n * ALAMA_MAX_FEATURES * sizeof (guint64), third,
+                   n * ALAMA_MAX_FEATURES * sizeof (guint64));
+}
+
+static void
+check_rows (const guint64 *rows,
+            guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const guint64 *r = row (rows, i);
+      guint len = row_len (r);
+
+      /* Rows are 0-terminated: nothing after the first empty slot. */
+      for (guint k = len; k < ALAMA_MAX_FEATURES; k++)
+        g_assert_cmpuint (r[k], ==, 0);
+      g_assert_cmpuint (len, >, 10);
+    }
+}
+
+static void
+test_row_layout (void)
+{
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  g_autofree guint64 *a = extract (features, sentence, G_N_ELEMENTS (sentence));
+  g_autofree guint64 *b = extract (features, other_sentence, G_N_ELEMENTS (other_sentence));
+  const char *one[] = { "باريس" };
+  g_autofree guint64 *c = extract (features, one, 1);
+
+  check_rows (a, G_N_ELEMENTS (sentence));
+  check_rows (b, G_N_ELEMENTS (other_sentence));
+  check_rows (c, 1);
+}
+
+/* One feature fires on every word of every sentence: the bias. */
+static void
+test_bias (void)
+{
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  g_autofree guint64 *a = extract (features, sentence, G_N_ELEMENTS (sentence));
+  g_autofree guint64 *b = extract (features, other_sentence, G_N_ELEMENTS (other_sentence));
+  const char *one[] = { "." };
+  g_autofree guint64 *c = extract (features, one, 1);
+  guint n_common = 0;
+
+  for (guint k = 0; k < row_len (row (a, 0)); k++)
+    {
+      guint64 f = row (a, 0)[k];
+      gboolean everywhere = row_has (row (c, 0), f);
+
+      for (guint i = 0; everywhere && i < G_N_ELEMENTS (sentence); i++)
+        everywhere = row_has (row (a, i), f);
+      for (guint i = 0; everywhere && i < G_N_ELEMENTS (other_sentence); i++)
+        everywhere = row_has (row (b, i), f);
+      n_common += everywhere;
+    }
+  g_assert_cmpuint (n_common, ==, 1);
+}
+
+static void
+test_context (void)
+{
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  const char *a[] = { "قال", "الرئيس", "محمد", "علي", "في", "بيروت" };
+  const char *b[] = { "قال", "الرئيس", "محمد", "عبده", "في", "بيروت" };
+  const char *c[] = { "قال", "الوزير", "محمد", "علي", "في", "بيروت" };
+  g_autofree guint64 *ra = extract (features, a, G_N_ELEMENTS (a));
+  g_autofree guint64 *rb = extract (features, b, G_N_ELEMENTS (b));
+  g_autofree guint64 *rc = extract (features, c, G_N_ELEMENTS (c));
+
+  /* محمد's row sees the next word and the one before. */
+  g_assert_false (rows_equal (row (ra, 2), row (rb, 2)));
+  g_assert_false (rows_equal (row (ra, 2), row (rc, 2)));
+  /* A word two away is seen too. */
+  g_assert_false (rows_equal (row (ra, 1), row (rb, 1)));
+  g_assert_false (rows_equal (row (ra, 5), row (rb, 5)));
+  /* The changed word's own row changes; far words do not see it. */
+  g_assert_false (rows_equal (row (ra, 3), row (rb, 3)));
+  g_assert_true (rows_equal (row (ra, 0), row (rb, 0)));
+  g_assert_true (rows_equal (row (ra, 5), row (rc, 5)));
+
+  /* The sentence's edges are context too: the same word alone, first or
+   * last has different rows. */
+  {
+    const char *alone[] = { "بيروت" };
+    const char *first[] = { "بيروت", "في" };
+    g_autofree guint64 *r1 = extract (features, alone, 1);
+    g_autofree guint64 *r2 = extract (features, first, 2);
+
+    g_assert_false (rows_equal (row (r1, 0), row (r2, 0)));
+    g_assert_false (rows_equal (row (r2, 0), row (ra, 5)));
+  }
+}
+
+/* Spellings that differ only in hamza, diacritics, tatweel or marks
+ * normalize alike, so they share the features of the normalized word, and
+ * words two away, which see only a neighbour's normalized form, cannot
+ * tell them apart. */
+static void
+test_normalized (void)
+{
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  const char *spellings[] = { "أحمد", "احمد", "أَحْمَد", "أحـمد", "أَحْمَدُ" };
+  guint64 *rows[G_N_ELEMENTS (spellings)];
+  const char *unrelated[] = { "قال", "الرئيس", "محمد", "في", "بيروت" };
+  g_autofree guint64 *unrelated_rows = extract (features, unrelated, 5);
+  guint shared = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (spellings); s++)
+    {
+      const char *words[] = { "قال", "الرئيس", spellings[s], "في", "بيروت" };
+
+      rows[s] = extract (features, words, G_N_ELEMENTS (words));
+    }
+
+  for (guint s = 1; s < G_N_ELEMENTS (spellings); s++)
+    {
+      g_test_message ("spelling %u", s);
+      g_assert_true (rows_equal (row (rows[0], 0), row (rows[s], 0)));
+      g_assert_true (rows_equal (row (rows[0], 4), row (rows[s], 4)));
+      g_assert_false (rows_equal (row (rows[0], 2), row (rows[s], 2)));
+    }
+  /* Without marks, the hamza alone changes nothing the neighbours see. */
+  g_assert_true (rows_equal (row (rows[0], 1), row (rows[1], 1)));
+  g_assert_true (rows_equal (row (rows[0], 3), row (rows[1], 3)));
+
+  /* Features of the word itself common to all spellings and absent from
+   * another name in the same place: the normalized word's. */
+  for (guint k = 0; k < row_len (row (rows[0], 2)); k++)
+    {
+      guint64 f = row (rows[0], 2)[k];
+      gboolean everywhere = !row_has (row (unrelated_rows, 2), f);
+
+      for (guint s = 1; everywhere && s < G_N_ELEMENTS (spellings); s++)
+        everywhere = row_has (row (rows[s], 2), f);
+      shared += everywhere;
+    }
+  g_assert_cmpuint (shared, >=, 1);
+
+  for (guint s = 0; s < G_N_ELEMENTS (spellings); s++)
+    g_free (rows[s]);
+}
+
+/* While training, a word's own occurrence is left out of the lexicon
+ * counts it sees, so that it looks like a word seen in new text. */
+static void
+test_held_out (void)
+{
+  g_autoptr (AlamaLexiconBuilder) with = alama_lexicon_builder_new ();
+  g_autoptr (AlamaLexiconBuilder) without = alama_lexicon_builder_new ();
+  AlamaLexicon with_view, without_view;
+  AlamaWord word;
+  const guint8 held_out[] = { 2 };
+  guint64 counted[ALAMA_MAX_FEATURES];
+  guint64 left_out[ALAMA_MAX_FEATURES];
+  guint64 unseen[ALAMA_MAX_FEATURES];
+  AlamaFeatures *features;
+
+  alama_lexicon_builder_add (with, "محمد", strlen ("محمد"), TRUE);
+  alama_lexicon_builder_add (with, "علي", strlen ("علي"), TRUE);
+  alama_lexicon_builder_add (without, "علي", strlen ("علي"), TRUE);
+  g_assert_cmpuint (alama_lexicon_builder_size (with), ==, 2);
+  alama_lexicon_builder_view (with, &with_view);
+  alama_lexicon_builder_view (without, &without_view);
+  make_words ((const char *const[]){ "محمد" }, 1, &word);
+
+  features = alama_features_new (&with_view);
+  memcpy (counted, alama_features_extract (features, &word, 1, NULL), sizeof counted);
+  memcpy (left_out, alama_features_extract (features, &word, 1, held_out), sizeof left_out);
+  alama_features_free (features);
+  features = alama_features_new (&without_view);
+  memcpy (unseen, alama_features_extract (features, &word, 1, NULL), sizeof unseen);
+  alama_features_free (features);
+
+  g_assert_false (rows_equal (counted, unseen));
+  g_assert_true (rows_equal (left_out, unseen));
+}
+
+static void
+test_odd_words (void)
+{
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  GString *huge = g_string_new (NULL);
+  AlamaWord words[4];
+  const guint64 *rows;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (huge, i % 7 ? "ب" : "َ");
+  words[0] = (AlamaWord) { huge->str, huge->len, ALAMA_TOKEN_ARABIC };
+  words[1] = (AlamaWord) { "", 0, ALAMA_TOKEN_PUNCT };
+  words[2] = (AlamaWord) { "ـ", strlen ("ـ"), ALAMA_TOKEN_ARABIC };
+  words[3] = (AlamaWord) { "ﻻ", strlen ("ﻻ"), ALAMA_TOKEN_ARABIC };
+  rows = alama_features_extract (features, words, 4, NULL);
+  check_rows (rows, 4);
+
+  /* No words: nothing to read, nothing to crash on. */
+  g_assert_nonnull (alama_features_extract (features, words, 0, NULL));
+  g_string_free (huge, TRUE);
+}
+
+static void
+test_guess_kind (void)
+{
+  const struct
+  {
+    const char *word;
+    AlamaTokenKind kind;
+  } cases[] = {
+    { "محمد", ALAMA_TOKEN_ARABIC },
+    { "أَحْمَد", ALAMA_TOKEN_ARABIC },
+    { "ـمحمد", ALAMA_TOKEN_ARABIC },
+    { "ﻻ", ALAMA_TOKEN_ARABIC },
+    { "Paris", ALAMA_TOKEN_LATIN },
+    { "UN", ALAMA_TOKEN_LATIN },
+    { "Élysée", ALAMA_TOKEN_LATIN },
+    { "Москва", ALAMA_TOKEN_LATIN },
+    { "2001", ALAMA_TOKEN_NUMBER },
+    { "٢٠٠١", ALAMA_TOKEN_NUMBER },
+    { "۱۴۰۰", ALAMA_TOKEN_NUMBER },
+    { "3.5", ALAMA_TOKEN_NUMBER },
+    { "11/9/2001", ALAMA_TOKEN_NUMBER },
+    { "http://example.org", ALAMA_TOKEN_URL },
+    { "https://ar.wikipedia.org/wiki/بيروت", ALAMA_TOKEN_URL },
+    { "www.aljazeera.net", ALAMA_TOKEN_URL },
+    { "info@example.org", ALAMA_TOKEN_EMAIL },
+    { ".", ALAMA_TOKEN_PUNCT },
+    { "،", ALAMA_TOKEN_PUNCT },
+    { "؟", ALAMA_TOKEN_PUNCT },
+    { "«", ALAMA_TOKEN_PUNCT },
+    { "...", ALAMA_TOKEN_PUNCT },
+    { "😀", ALAMA_TOKEN_PUNCT },
+    { "", ALAMA_TOKEN_PUNCT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u", i);
+      g_assert_cmpint (alama_word_guess_kind (cases[i].word, strlen (cases[i].word)), ==,
+                       cases[i].kind);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/alama/features/repeatable", test_repeatable);
+  g_test_add_func ("/alama/features/row-layout", test_row_layout);
+  g_test_add_func ("/alama/features/bias", test_bias);
+  g_test_add_func ("/alama/features/context", test_context);
+  g_test_add_func ("/alama/features/normalized", test_normalized);
+  g_test_add_func ("/alama/features/held-out", test_held_out);
+  g_test_add_func ("/alama/features/odd-words", test_odd_words);
+  g_test_add_func ("/alama/features/guess-kind", test_guess_kind);
+
+  return g_test_run ();
+}

@@ -1,0 +1,531 @@
+/* test-recognizer.c: tests for recognizing names and dates in raw text with
+ * the built-in model.
+ *
+ * What the model finds may change whenever it is retrained, so most tests
+ * check properties that hold for any model: spans sorted, disjoint, inside
+ * the text, in agreement between characters and bytes, trimmed.  The few
+ * names asserted by type are ones any model trained on ANERcorp finds with
+ * high confidence.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <string.h>
+
+#include "alama-dates.h"
+#include "alama-recognizer.h"
+#include "alama-unicode.h"
+
+static const char easy[] =
+  "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الأمم المتحدة يجب أن تتحرك.";
+
+static AlamaModel *
+builtin_model (void)
+{
+  g_autoptr (GError) error = NULL;
+  AlamaModel *model = alama_model_new_builtin (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  return model;
+}
+
+static AlamaRecognizer *
+new_recognizer (void)
+{
+  g_autoptr (AlamaModel) model = builtin_model ();
+
+  return alama_recognizer_new (model);
+}
+
+static char *
+surface (const char        *text,
+         const AlamaEntity *e)
+{
+  return g_strndup (text + e->start_byte, e->end_byte - e->start_byte);
+}
+
+/* Characters a span may neither start nor end with. */
+static gboolean
+is_edge_forbidden (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_ispunct (c) || alama_unichar_is_format_mark (c);
+}
+
+/* Every property an entity list must have, whatever the model. */
+static void
+check_entities (const char *text,
+                gsize       len,
+                GArray     *entities)
+{
+  glong n_chars = g_utf8_strlen (text, (gssize) len);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const AlamaEntity *e = &g_array_index (entities, AlamaEntity, i);
+      g_autofree char *s = NULL;
+      gunichar first, last;
+
+      g_assert_cmpuint (e->start_byte, <, e->end_byte);
+      g_assert_cmpuint (e->end_byte, <=, len);
+      g_assert_cmpuint (e->start_char, <, e->end_char);
+      g_assert_cmpuint (e->end_char, <=, (gsize) n_chars);
+      g_assert_cmpuint (e->start_char, ==, g_utf8_pointer_to_offset (text, text + e->start_byte));
+      g_assert_cmpuint (e->end_char, ==, g_utf8_pointer_to_offset (text, text + e->end_byte));
+      if (i > 0)
+        {
+          const AlamaEntity *prev = &g_array_index (entities, AlamaEntity, i - 1);
+
+          g_assert_cmpuint (prev->end_char, <=, e->start_char);
+          g_assert_cmpuint (prev->end_byte, <=, e->start_byte);
+        }
+
+      s = surface (text, e);
+      g_assert_true (g_utf8_validate (s, -1, NULL));
+      first = g_utf8_get_char (s);
+      last = g_utf8_get_char (g_utf8_prev_char (s + strlen (s)));
+      if (is_edge_forbidden (first) || is_edge_forbidden (last)
+          || alama_unichar_is_arabic_mark (first) || first == ALAMA_TATWEEL)
+        g_error ("entity %u [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT ") %s has a bad edge "
+                 "(U+%04X … U+%04X)",
+                 i, e->start_char, e->end_char, e->type, first, last);
+
+      g_assert_nonnull (e->type);
+      g_assert_cmpstr (e->type, !=, "");
+      g_assert_true (e->confidence >= 0.0f && e->confidence <= 1.0f);
+      g_assert_nonnull (memchr (e->when, '\0', sizeof e->when));
+      if (strcmp (e->type, ALAMA_TYPE_DATE_STRING) != 0)
+        g_assert_cmpstr (e->when, ==, "");
+    }
+}
+
+static GArray *
+recognize (AlamaRecognizer *recognizer,
+           const char      *text,
+           gsize            len)
+{
+  GArray *entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+
+  alama_recognizer_recognize (recognizer, text, len, entities);
+  check_entities (text, len, entities);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const AlamaEntity *e = &g_array_index (entities, AlamaEntity, i);
+      g_autofree char *s = surface (text, e);
+
+      g_test_message ("[%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT ") %s %.3f %s", e->start_char,
+                      e->end_char, e->type, e->confidence, s);
+    }
+  return entities;
+}
+
+/* The entity spanning exactly the first occurrence of @needle in @text,
+ * or NULL. */
+static const AlamaEntity *
+find_entity (const char *text,
+             GArray     *entities,
+             const char *needle)
+{
+  const char *at = strstr (text, needle);
+  gsize start_byte;
+
+  g_assert_nonnull (at);
+  start_byte = (gsize) (at - text);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const AlamaEntity *e = &g_array_index (entities, AlamaEntity, i);
+
+      if (e->start_byte == start_byte && e->end_byte == start_byte + strlen (needle))
+        return e;
+    }
+  return NULL;
+}
+
+static void
+assert_entity (const char *text,
+               GArray     *entities,
+               const char *needle,
+               const char *type)
+{
+  const AlamaEntity *e = find_entity (text, entities, needle);
+
+  if (e == NULL)
+    g_error ("no entity where expected (type %s)", type);
+  g_assert_cmpstr (e->type, ==, type);
+  g_assert_cmpuint (e->start_char, ==,
+                    g_utf8_pointer_to_offset (text, strstr (text, needle)));
+}
+
+static void
+test_easy_sentence (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (GArray) entities = recognize (recognizer, easy, strlen (easy));
+
+  assert_entity (easy, entities, "باريس", "LOC");
+  assert_entity (easy, entities, "الأمم المتحدة", "ORG");
+}
+
+/* The same sentence behind things that shift the offsets differently in
+ * characters and in bytes, or that change the line breaks and spelling. */
+static void
+test_offsets (void)
+{
+  const struct
+  {
+    const char *before;
+    const char *after;
+  } variants[] = {
+    { "😀 ", "" },                    /* outside the BMP: 4 bytes, 1 character */
+    { "\xef\xbb\xbf", "" },          /* a BOM: counts as one character */
+    { "🇫🇷🇫🇷 ", " 🎉" },
+    { "مرحبا.\r\n", "\r\nوصل الوزير إلى القاهرة.\r\n" },
+    { "\u200f", "\u200f" },           /* RLM marks around the text */
+    { "\t \n", "\n\n" },
+    { "𝐀𝐁𝐂 ", "" },
+  };
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *text = g_strconcat (variants[i].before, easy, variants[i].after, NULL);
+      g_autoptr (GArray) entities = recognize (recognizer, text, strlen (text));
+
+      g_test_message ("variant %u", i);
+      assert_entity (text, entities, "باريس", "LOC");
+      assert_entity (text, entities, "الأمم المتحدة", "ORG");
+    }
+}
+
+static void
+test_diacritics (void)
+{
+  static const char text[]
+      = "قالَ الرئيسُ الفرنسيُّ إيمانويل ماكرون في باريسَ إنَّ الأممَ المتحدةَ يجبُ أن "
+        "تتحرّك.";
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (GArray) entities = recognize (recognizer, text, strlen (text));
+
+  /* The marks on a name's last letter belong to the name. */
+  assert_entity (text, entities, "باريسَ", "LOC");
+  assert_entity (text, entities, "الأممَ المتحدةَ", "ORG");
+}
+
+static void
+test_dates (void)
+{
+  static const char text[] = "وقعت الهجمات في 11 سبتمبر 2001 في نيويورك.";
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (GArray) entities = recognize (recognizer, text, strlen (text));
+  g_autoptr (GArray) without = NULL;
+  const AlamaEntity *date = find_entity (text, entities, "11 سبتمبر 2001");
+
+  g_assert_nonnull (date);
+  g_assert_cmpstr (date->type, ==, "DATE");
+  g_assert_cmpstr (date->when, ==, "2001-09-11");
+
+  alama_recognizer_set_dates (recognizer, FALSE);
+  without = recognize (recognizer, text, strlen (text));
+  for (guint i = 0; i < without->len; i++)
+    g_assert_cmpstr (g_array_index (without, AlamaEntity, i).type, !=, "DATE");
+}
+
+static gboolean
+entities_equal (GArray *a,
+                GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AlamaEntity *x = &g_array_index (a, AlamaEntity, i);
+      const AlamaEntity *y = &g_array_index (b, AlamaEntity, i);
+
+      if (x->start_char != y->start_char || x->end_char != y->end_char
+          || x->start_byte != y->start_byte || x->end_byte != y->end_byte
+          || strcmp (x->type, y->type) != 0 || x->confidence != y->confidence
+          || strcmp (x->when, y->when) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+read_sample (const char *name)
+{
+  g_autofree char *path
+      = g_build_filename (TEST_DATA_DIR, "..", "..", "data", "samples", name, NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static void
+test_repeatable (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (AlamaRecognizer) other = new_recognizer ();
+  g_autofree char *article = read_sample ("article.txt");
+  const char *text = article ? article : easy;
+  g_autoptr (GArray) first = recognize (recognizer, text, strlen (text));
+  g_autoptr (GArray) second = NULL;
+  g_autoptr (GArray) third = NULL;
+  g_autoptr (GArray) fresh = NULL;
+  g_autoptr (GArray) small = NULL;
+
+  /* Scratch buffers that grew for a long text, then served a short one,
+   * must not change the result. */
+  second = recognize (recognizer, text, strlen (text));
+  small = recognize (recognizer, easy, strlen (easy));
+  third = recognize (recognizer, text, strlen (text));
+  fresh = recognize (other, text, strlen (text));
+  g_assert_true (entities_equal (first, second));
+  g_assert_true (entities_equal (first, third));
+  g_assert_true (entities_equal (first, fresh));
+  g_assert_cmpuint (first->len, >, 0);
+}
+
+static void
+test_appends (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+  AlamaEntity marker = { .start_char = 999, .type = "MARKER" };
+
+  g_array_append_val (entities, marker);
+  alama_recognizer_recognize (recognizer, easy, strlen (easy), entities);
+  g_assert_cmpuint (entities->len, >=, 3);
+  g_assert_cmpstr (g_array_index (entities, AlamaEntity, 0).type, ==, "MARKER");
+  g_assert_cmpuint (g_array_index (entities, AlamaEntity, 0).start_char, ==, 999);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  const char *texts[] = { "", " ", "\n\r\n\t", "\xef\xbb\xbf", "...", "،؛؟!", "\u200f\u200e" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GArray) entities = recognize (recognizer, texts[i], strlen (texts[i]));
+
+      g_assert_cmpuint (entities->len, ==, 0);
+    }
+  {
+    g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+
+    alama_recognizer_recognize (recognizer, NULL, 0, entities);
+    g_assert_cmpuint (entities->len, ==, 0);
+  }
+}
+
+/* Texts made of random pieces: words, names, proclitics, marks, quotes,
+ * digits, emoji, line breaks.  Whatever the model makes of them, the
+ * entities must keep their invariants. */
+static void
+test_random_texts (void)
+{
+  const char *pieces[] = {
+    "قال", "الرئيس", "محمد", "علي", "في", "باريس", "وبيروت", "للعراق", "والقاهرة", "الأمم",
+    "المتحدة", "جامعة", "لبنان", "وزير", "الخارجية", "بغداد", "إلى", "من", ".", "،", "؟", "!",
+    "«", "»", "\"", "(", ")", "-", "...", ":", "11", "سبتمبر", "2001", "١٤٤٥", "هـ", "😀",
+    "🇵🇸", "𝐀", "\xef\xbb\xbf", "\u200f", "\u200c", "َ", "ّ", "ـ", "\r\n", "\n", "\t",
+    "Paris", "UN", "http://example.org", "a@b.org", "3.5", "ﻻ", "ﷲ",
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+
+  for (guint round = 0; round < 300; round++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = (guint) g_rand_int_range (rand, 1, 60);
+      g_autoptr (GArray) entities = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+          if (g_rand_int_range (rand, 0, 4) != 0)
+            g_string_append_c (text, ' ');
+        }
+      entities = recognize (recognizer, text->str, text->len);
+      g_string_free (text, TRUE);
+    }
+}
+
+static void
+test_long_sentence (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (GArray) entities = NULL;
+
+  /* No sentence end for thousands of words: the tokenizer cuts it, and
+   * every piece is recognized. */
+  for (guint i = 0; i < 600; i++)
+    g_string_append (text, "زار محمد علي باريس و ");
+  entities = recognize (recognizer, text->str, text->len);
+  g_assert_cmpuint (entities->len, >, 100);
+  g_string_free (text, TRUE);
+}
+
+typedef struct
+{
+  AlamaModel *model;
+  const char *text;
+  GArray *entities;
+} ThreadData;
+
+static gpointer
+recognize_thread (gpointer data)
+{
+  ThreadData *td = data;
+  g_autoptr (AlamaRecognizer) recognizer = alama_recognizer_new (td->model);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_array_set_size (td->entities, 0);
+      alama_recognizer_recognize (recognizer, td->text, strlen (td->text), td->entities);
+    }
+  return NULL;
+}
+
+/* One model shared by several recognizers in several threads. */
+static void
+test_threads (void)
+{
+  g_autoptr (AlamaModel) model = builtin_model ();
+  g_autofree char *article = read_sample ("article.txt");
+  const char *text = article ? article : easy;
+  g_autoptr (AlamaRecognizer) recognizer = alama_recognizer_new (model);
+  g_autoptr (GArray) expected = recognize (recognizer, text, strlen (text));
+  ThreadData data[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      data[i].model = model;
+      data[i].text = text;
+      data[i].entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+      threads[i] = g_thread_new ("recognize", recognize_thread, &data[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_true (entities_equal (expected, data[i].entities));
+      g_array_unref (data[i].entities);
+    }
+}
+
+static void
+test_samples (void)
+{
+  const char *names[] = { "article.txt", "article-vocalized-crlf.txt" };
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = read_sample (names[i]);
+      g_autoptr (GArray) entities = NULL;
+
+      if (text == NULL)
+        {
+          g_test_skip ("data/samples not found");
+          return;
+        }
+      entities = recognize (recognizer, text, strlen (text));
+      g_assert_cmpuint (entities->len, >, 0);
+    }
+}
+
+static void
+assert_tags_legal (AlamaModel        *model,
+                   const char *const *tags,
+                   guint              n_words)
+{
+  const char *prev = "O";
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const char *tag = tags[i];
+
+      if (strcmp (tag, "O") != 0)
+        {
+          gboolean known = FALSE;
+
+          g_assert_true (g_str_has_prefix (tag, "B-") || g_str_has_prefix (tag, "I-"));
+          for (guint t = 0; t < alama_model_get_n_types (model); t++)
+            if (strcmp (tag + 2, alama_model_get_type_name (model, t)) == 0)
+              known = TRUE;
+          g_assert_true (known);
+          /* I-X only continues B-X or I-X. */
+          if (tag[0] == 'I')
+            g_assert_true (strcmp (prev, "O") != 0 && strcmp (prev + 2, tag + 2) == 0);
+        }
+      prev = tag;
+    }
+}
+
+static void
+test_tag_words (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  AlamaModel *model = alama_recognizer_get_model (recognizer);
+  const char *sentence[] = {
+    "قال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون", "في", "باريس", "إن", "الأمم", "المتحدة",
+    "يجب", "أن", "تتحرك", ".",
+  };
+  AlamaWord words[G_N_ELEMENTS (sentence)];
+  const char *const *tags;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentence); i++)
+    {
+      words[i].text = sentence[i];
+      words[i].len = strlen (sentence[i]);
+      words[i].kind = alama_word_guess_kind (words[i].text, words[i].len);
+    }
+  tags = alama_recognizer_tag_words (recognizer, words, G_N_ELEMENTS (words));
+  assert_tags_legal (model, tags, G_N_ELEMENTS (words));
+  g_assert_cmpstr (tags[6], ==, "B-LOC");
+  g_assert_cmpstr (tags[8], ==, "B-ORG");
+  g_assert_cmpstr (tags[9], ==, "I-ORG");
+  g_assert_cmpstr (tags[13], ==, "O");
+
+  g_assert_null (alama_recognizer_tag_words (recognizer, words, 0));
+
+  /* Shuffled sentences make odd contexts; the tags stay legal. */
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, G_N_ELEMENTS (words) + 1);
+      AlamaWord shuffled[G_N_ELEMENTS (sentence)];
+
+      for (guint i = 0; i < n; i++)
+        shuffled[i] = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      tags = alama_recognizer_tag_words (recognizer, shuffled, n);
+      assert_tags_legal (model, tags, n);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/alama/recognizer/easy-sentence", test_easy_sentence);
+  g_test_add_func ("/alama/recognizer/offsets", test_offsets);
+  g_test_add_func ("/alama/recognizer/diacritics", test_diacritics);
+  g_test_add_func ("/alama/recognizer/dates", test_dates);
+  g_test_add_func ("/alama/recognizer/repeatable", test_repeatable);
+  g_test_add_func ("/alama/recognizer/appends", test_appends);
+  g_test_add_func ("/alama/recognizer/empty", test_empty);
+  g_test_add_func ("/alama/recognizer/random-texts", test_random_texts);
+  g_test_add_func ("/alama/recognizer/long-sentence", test_long_sentence);
+  g_test_add_func ("/alama/recognizer/threads", test_threads);
+  g_test_add_func ("/alama/recognizer/samples", test_samples);
+  g_test_add_func ("/alama/recognizer/tag-words", test_tag_words);
+
+  return g_test_run ();
+}
