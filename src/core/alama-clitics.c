@@ -54,10 +54,12 @@ set_stem (AlamaClitics *out,
   gsize p = strlen (prefix);
 
   if (p + len >= sizeof out->stem)
-    len = sizeof out->stem - 1 - p;
-  /* Never cut a character in half. */
-  while (len > 0 && (s[len] & 0xC0) == 0x80)
-    len--;
+    {
+      len = sizeof out->stem - 1 - p;
+      /* Never cut a character in half: s[len] is inside the word here. */
+      while (len > 0 && (s[len] & 0xC0) == 0x80)
+        len--;
+    }
   memcpy (out->stem, prefix, p);
   memcpy (out->stem + p, s, len);
   out->stem_len = p + len;
@@ -139,11 +141,11 @@ attested_as_name (const AlamaLexicon *lexicon,
  *
  * Decides whether @word starts with proclitics that are not part of the
  * name.  Letters that look like proclitics often belong to a name (بغداد،
- * فلسطين، كندا، لبنان، وهران، وليد), so a letter is left out only on
- * evidence: when the rest of the word is an article-initial form (وبالعراق،
- * للعراق) that the lexicon does not know better as a whole name, or when the
- * lexicon has seen the rest inside names more often than the whole word.
- * Longer splits are tried first.
+ * فلسطين، كندا، لبنان، وهران، وليد), so letters are left out only on
+ * evidence: among the whole word and each way of splitting proclitics off,
+ * the reading whose rest the lexicon has seen most often inside names wins,
+ * the whole word on ties.  A rest that starts with the article (وبالعراق،
+ * للعراق) counts one more, so it wins when the lexicon knows neither.
  *
  * Returns: how many bytes the span leaves out (0 when the whole word is
  *   the name)
@@ -160,8 +162,10 @@ alama_proclitic_span_start (const char         *word,
   gsize nlen;
   gsize n;
   gsize total_letters;
-  guint32 whole;
   gsize max_prefix = 0;
+  gsize best_k;
+  guint64 best_score;
+  const char *p;
 
   *skip_chars = 0;
   if (ALAMA_NORMALIZED_MAX (len) > sizeof norm)
@@ -176,18 +180,20 @@ alama_proclitic_span_start (const char         *word,
   if (max_prefix == 0)
     return 0;
 
-  whole = attested_as_name (lexicon, norm, nlen);
-  for (gsize k = max_prefix; k >= 1; k--)
+  /* Each reading of the word scores how often the lexicon saw its name
+   * part inside names; an article-initial rest gets one point more, so that
+   * it wins when nothing is known.  The whole word wins ties. */
+  best_k = 0;
+  best_score = attested_as_name (lexicon, norm, nlen);
+  for (gsize k = 1; k <= max_prefix; k++)
     {
       const char *rest = norm + off[k];
       gsize rest_len = nlen - off[k];
       gsize rest_letters = total_letters - k;
-      gboolean article = FALSE;
+      gboolean article;
       char stem[260];
       gsize stem_len;
-      guint32 stem_count;
-      gsize skip_bytes;
-      const char *p;
+      guint64 score;
 
       if (rest_letters < 2)
         continue;
@@ -206,27 +212,29 @@ alama_proclitic_span_start (const char         *word,
           stem_len = rest_len;
           article = k + 1 < n && c[k] == ALEF && c[k + 1] == LAM && rest_letters >= 4;
         }
-      stem_count = attested_as_name (lexicon, stem, stem_len);
-      if (!((article && whole <= stem_count + 1)
-            || (stem_count > whole && rest_letters >= 3)))
+      /* A rest of two letters is too short to be a name on its own. */
+      if (!article && rest_letters < 3)
         continue;
+      score = (guint64) attested_as_name (lexicon, stem, stem_len) + (article ? 1 : 0);
+      if (score > best_score)
+        {
+          best_score = score;
+          best_k = k;
+        }
+    }
 
-      /* Map k normalized letters back to the written word: skip k letters
-       * and the marks, tatweel and joiners written after each. */
-      p = word;
-      skip_bytes = 0;
-      for (gsize letter = 0; letter < k && p < word + len; letter++)
+  /* Map best_k normalized letters back to the written word: skip that many
+   * letters and the marks, tatweel and joiners written after each. */
+  p = word;
+  for (gsize letter = 0; letter < best_k && p < word + len; letter++)
+    {
+      p = g_utf8_next_char (p);
+      (*skip_chars)++;
+      while (p < word + len && alama_unichar_is_ignorable (g_utf8_get_char (p)))
         {
           p = g_utf8_next_char (p);
           (*skip_chars)++;
-          while (p < word + len && alama_unichar_is_ignorable (g_utf8_get_char (p)))
-            {
-              p = g_utf8_next_char (p);
-              (*skip_chars)++;
-            }
         }
-      skip_bytes = (gsize) (p - word);
-      return skip_bytes;
     }
-  return 0;
+  return (gsize) (p - word);
 }

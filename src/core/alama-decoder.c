@@ -147,6 +147,24 @@ alama_decoder_viterbi (AlamaDecoder *self,
   }
 }
 
+/* log Σ exp (v[k]) over n values, shifted by their maximum so that no
+ * term overflows and the largest never underflows. */
+static double
+log_sum_exp (const double *v,
+             guint         n)
+{
+  double max = -INFINITY;
+  double sum = 0;
+
+  for (guint k = 0; k < n; k++)
+    max = MAX (max, v[k]);
+  if (max == -INFINITY)
+    return -INFINITY;
+  for (guint k = 0; k < n; k++)
+    sum += exp (v[k] - max);
+  return max + log (sum);
+}
+
 /**
  * alama_decoder_marginals:
  * @decoder: the decoder
@@ -158,7 +176,7 @@ alama_decoder_viterbi (AlamaDecoder *self,
  *
  * Reads the scores as a linear-chain CRF's potentials and computes each
  * word's label probabilities with forward-backward over legal sequences.
- * Each step is rescaled so long sentences cannot overflow.
+ * The sums run in log space, so no score spread can underflow them.
  */
 void
 alama_decoder_marginals (AlamaDecoder *self,
@@ -171,84 +189,48 @@ alama_decoder_marginals (AlamaDecoder *self,
   guint L = self->n_labels;
   double inv_t = 1.0 / (temperature > 0 ? temperature : 1.0);
   double trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS];
-  double *emit;
+  double *alpha;
+  double *beta;
+  double log_z;
 
   if (n_words == 0)
     return;
   ensure_capacity (self, n_words);
+  alpha = self->alpha;
+  beta = self->beta;
   for (guint x = 0; x <= L; x++)
     for (guint y = 0; y < L; y++)
       trans[x][y] = alama_label_transition_allowed (x == L ? G_MAXUINT : x, y)
-                        ? exp (transitions[x * L + y] * inv_t)
-                        : 0.0;
+                        ? transitions[x * L + y] * inv_t
+                        : -INFINITY;
 
-  /* Emission potentials, shifted by each word's maximum for stability,
-   * kept in the beta array; the backward messages go to @marginals. */
-  emit = self->beta;
-  for (guint i = 0; i < n_words; i++)
-    {
-      const float *s = scores + (gsize) i * L;
-      float max = s[0];
-
-      for (guint y = 1; y < L; y++)
-        max = MAX (max, s[y]);
-      for (guint y = 0; y < L; y++)
-        emit[(gsize) i * L + y] = exp ((s[y] - max) * inv_t);
-    }
-
-  for (guint i = 0; i < n_words; i++)
-    {
-      double *a = self->alpha + (gsize) i * L;
-      double sum = 0;
-
-      for (guint y = 0; y < L; y++)
-        {
-          double v = 0;
-
-          if (i == 0)
-            v = trans[L][y];
-          else
-            for (guint x = 0; x < L; x++)
-              v += self->alpha[(gsize) (i - 1) * L + x] * trans[x][y];
-          a[y] = v * emit[(gsize) i * L + y];
-          sum += a[y];
-        }
-      for (guint y = 0; y < L; y++)
-        a[y] = sum > 0 ? a[y] / sum : 0;
-    }
-
-  /* Backward pass into the marginals array, then combine in place. */
-  {
-    float *b = marginals;
-
+#define EMIT(i, y) (scores[(gsize) (i) * L + (y)] * inv_t)
+  for (guint y = 0; y < L; y++)
+    alpha[y] = trans[L][y] + EMIT (0, y);
+  for (guint i = 1; i < n_words; i++)
     for (guint y = 0; y < L; y++)
-      b[(gsize) (n_words - 1) * L + y] = 1.0f;
-    for (guint i = n_words - 1; i > 0; i--)
       {
-        double sum = 0;
-        double row[ALAMA_MODEL_MAX_LABELS];
+        double terms[ALAMA_MODEL_MAX_LABELS];
 
         for (guint x = 0; x < L; x++)
-          {
-            double v = 0;
-
-            for (guint y = 0; y < L; y++)
-              v += trans[x][y] * emit[(gsize) i * L + y] * b[(gsize) i * L + y];
-            row[x] = v;
-            sum += v;
-          }
-        for (guint x = 0; x < L; x++)
-          b[(gsize) (i - 1) * L + x] = (float) (sum > 0 ? row[x] / sum : 0);
+          terms[x] = alpha[(gsize) (i - 1) * L + x] + trans[x][y];
+        alpha[(gsize) i * L + y] = log_sum_exp (terms, L) + EMIT (i, y);
       }
-    for (guint i = 0; i < n_words; i++)
+
+  for (guint y = 0; y < L; y++)
+    beta[(gsize) (n_words - 1) * L + y] = 0;
+  for (guint i = n_words - 1; i > 0; i--)
+    for (guint x = 0; x < L; x++)
       {
-        double sum = 0;
+        double terms[ALAMA_MODEL_MAX_LABELS];
 
         for (guint y = 0; y < L; y++)
-          sum += self->alpha[(gsize) i * L + y] * b[(gsize) i * L + y];
-        for (guint y = 0; y < L; y++)
-          b[(gsize) i * L + y]
-              = (float) (sum > 0 ? self->alpha[(gsize) i * L + y] * b[(gsize) i * L + y] / sum : 0);
+          terms[y] = trans[x][y] + EMIT (i, y) + beta[(gsize) i * L + y];
+        beta[(gsize) (i - 1) * L + x] = log_sum_exp (terms, L);
       }
-  }
+#undef EMIT
+
+  log_z = log_sum_exp (alpha + (gsize) (n_words - 1) * L, L);
+  for (gsize k = 0; k < (gsize) n_words * L; k++)
+    marginals[k] = log_z == -INFINITY ? 0.0f : (float) exp (alpha[k] + beta[k] - log_z);
 }
