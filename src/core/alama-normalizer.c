@@ -48,10 +48,48 @@ normalize_char (gunichar c)
       gunichar d[4];
       gsize n = g_unichar_fully_decompose (c, TRUE, d, G_N_ELEMENTS (d));
 
-      if (n == 1)
+      /* Characters of the block without a decomposition (the variation
+       * selectors after an emoji, the ornate parentheses) come back as
+       * themselves; recursing on them would never end. */
+      if (n == 1 && d[0] != c)
         return normalize_char (d[0]);
     }
   return g_unichar_tolower (c);
+}
+
+/* The lam-alef ligatures U+FEF5–U+FEFC stand for two letters, lam and a
+ * form of alef, so that "ﻻ" must compare equal to "لا".  Stores the alef
+ * in @alef and returns lam, or returns 0 for any other character.  A third
+ * character of the decomposition is the hamza or madda of the alef, which
+ * normalization drops anyway. */
+static gunichar
+split_lam_alef (gunichar  c,
+                gunichar *alef)
+{
+  gunichar d[4];
+
+  if (c < 0xFEF5 || c > 0xFEFC)
+    return 0;
+  if (g_unichar_fully_decompose (c, TRUE, d, G_N_ELEMENTS (d)) < 2)
+    return 0;
+  *alef = normalize_char (d[1]);
+  return normalize_char (d[0]);
+}
+
+/* Appends @c to @out when it fits with the terminating nul, so that the
+ * output is always cut at a character boundary. */
+static gboolean
+append_char (gunichar  c,
+             char     *out,
+             gsize     out_size,
+             gsize    *n)
+{
+  gsize char_len = (gsize) g_unichar_to_utf8 (c, NULL);
+
+  if (*n + char_len + 1 > out_size)
+    return FALSE;
+  *n += (gsize) g_unichar_to_utf8 (c, out + *n);
+  return TRUE;
 }
 
 /**
@@ -63,7 +101,8 @@ normalize_char (gunichar c)
  *
  * Writes the feature form of @word into @out, nul-terminated: diacritics,
  * tatweel, joiners and bidi marks dropped; أ إ آ ٱ → ا; ى → ي; ة → ه;
- * Arabic-Indic digits → ASCII digits; lower case for other scripts.
+ * Arabic-Indic digits → ASCII digits; presentation forms → letters (a
+ * lam-alef ligature → two letters); lower case for other scripts.
  * Output that would not fit is cut at a character boundary.
  *
  * Returns: the length of the normalized form in bytes
@@ -82,14 +121,16 @@ alama_normalize (const char *word,
 
   while (p < end)
     {
-      gunichar c = normalize_char (g_utf8_get_char (p));
+      gunichar in = g_utf8_get_char (p);
+      gunichar alef = 0;
+      gunichar lam = split_lam_alef (in, &alef);
+      gunichar c = lam != 0 ? lam : normalize_char (in);
 
       p = g_utf8_next_char (p);
-      if (c == 0)
-        continue;
-      if (n + 6 + 1 > out_size && n + (gsize) g_unichar_to_utf8 (c, NULL) + 1 > out_size)
+      if (c != 0 && !append_char (c, out, out_size, &n))
         break;
-      n += (gsize) g_unichar_to_utf8 (c, out + n);
+      if (alef != 0 && !append_char (alef, out, out_size, &n))
+        break;
     }
   out[n] = '\0';
   return n;
