@@ -49,7 +49,9 @@ advance (Cursor *cur)
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0x0085;
+  /* The zero-width space is a format character for Unicode, but web text
+   * uses it to separate words without showing a gap. */
+  return g_unichar_isspace (c) || c == 0x0085 || c == 0x200B;
 }
 
 static gboolean
@@ -58,10 +60,22 @@ is_newline (gunichar c)
   return c == '\n' || c == '\r' || c == 0x0085 || c == 0x2028 || c == 0x2029;
 }
 
+/* alama_unichar_is_arabic_letter() takes the presentation-form blocks
+ * whole, and they also hold the ornate parentheses ﴾ ﴿ that frame Quranic
+ * quotations, and a few symbols: only real letters make a word. */
+static gboolean
+is_arabic_letter (gunichar c)
+{
+  return alama_unichar_is_arabic_letter (c) && g_unichar_isalpha (c);
+}
+
 static gboolean
 is_other_letter (gunichar c)
 {
-  return !alama_unichar_is_arabic_letter (c) && g_unichar_isalpha (c);
+  /* Tatweel and the small waw and yeh are modifier letters for Unicode but
+   * marks for Arabic: they never start a word of another script. */
+  return !is_arabic_letter (c) && !alama_unichar_is_ignorable (c)
+         && g_unichar_isalpha (c);
 }
 
 static gboolean
@@ -155,18 +169,27 @@ is_domain_char (gunichar c)
 
 /* Returns the byte length of an e-mail address starting at the cursor, or 0.
  * Only ASCII addresses are recognised; the trailing dot of a sentence is not
- * part of the address. */
+ * part of the address, nor are the dots of "..." before it.
+ *
+ * When there is no address, *@fail_end is set to where the scan of the local
+ * part stopped: no address can start before that byte either, and the
+ * caller skips the scan there so that a long run of local-part characters
+ * split into many tokens ("a_b_c_…") costs linear time, not quadratic. */
 static gsize
-email_length (const Cursor *cur)
+email_length (const Cursor *cur,
+              gsize        *fail_end)
 {
   gsize i = cur->byte;
   gsize at;
   gsize end;
   gboolean dot = FALSE;
 
+  if (cur->text[i] == '.')
+    return 0;
   while (i < cur->len && (guchar) cur->text[i] < 0x80
          && is_email_local_char ((guchar) cur->text[i]))
     i++;
+  *fail_end = i;
   if (i == cur->byte || i >= cur->len || cur->text[i] != '@')
     return 0;
   at = i++;
@@ -257,10 +280,10 @@ skip_in_word_marks (Cursor    *cur,
 static void
 scan_arabic_word (Cursor *cur)
 {
-  while (cur->byte < cur->len && alama_unichar_is_arabic_letter (peek (cur)))
+  while (cur->byte < cur->len && is_arabic_letter (peek (cur)))
     {
       advance (cur);
-      skip_in_word_marks (cur, alama_unichar_is_arabic_letter);
+      skip_in_word_marks (cur, is_arabic_letter);
     }
 }
 
@@ -379,6 +402,7 @@ alama_tokenize (const char *text,
   Cursor cur = { text, len, 0, 0 };
   guint sentence_first = tokens->len;
   gboolean close_pending = FALSE;
+  gsize no_email_before = 0;
 
   g_return_if_fail (text != NULL || len == 0);
   g_return_if_fail (tokens != NULL);
@@ -389,8 +413,9 @@ alama_tokenize (const char *text,
       AlamaToken tok = { 0 };
       gsize n;
 
-      if (is_space (c) || alama_unichar_is_format_mark (c)
-          || (is_combining (c) && !g_unichar_isalpha (c)))
+      /* Marks and tatweel with no letter before them have nothing to
+       * combine with: like stray joiners, they belong to no token. */
+      if (is_space (c) || alama_unichar_is_format_mark (c) || is_combining (c))
         {
           if (is_newline (c) && tokens->len > sentence_first)
             {
@@ -411,13 +436,13 @@ alama_tokenize (const char *text,
           tok.kind = ALAMA_TOKEN_URL;
           scan_url (&cur);
         }
-      else if ((n = email_length (&cur)) > 0)
+      else if (cur.byte >= no_email_before && (n = email_length (&cur, &no_email_before)) > 0)
         {
           tok.kind = ALAMA_TOKEN_EMAIL;
           while (cur.byte < tok.start_byte + n)
             advance (&cur);
         }
-      else if (alama_unichar_is_arabic_letter (c))
+      else if (is_arabic_letter (c))
         {
           tok.kind = ALAMA_TOKEN_ARABIC;
           scan_arabic_word (&cur);
@@ -452,10 +477,16 @@ alama_tokenize (const char *text,
       tok.end_char = cur.chr;
 
       /* Closing quotes and brackets right after a full stop stay in its
-       * sentence: «… انتهى.» */
+       * sentence: «… انتهى.»  A straight quote can open the next sentence
+       * as well, so it closes this one only when nothing separates it from
+       * the stop.  The sentence still may not grow past its limit. */
       if (close_pending)
         {
-          if (tok.kind == ALAMA_TOKEN_PUNCT && is_closing (c))
+          const AlamaToken *prev = &g_array_index (tokens, AlamaToken, tokens->len - 1);
+
+          if (tok.kind == ALAMA_TOKEN_PUNCT && is_closing (c)
+              && ((c != '"' && c != '\'') || prev->end_byte == tok.start_byte)
+              && tokens->len - sentence_first < ALAMA_MAX_SENTENCE_TOKENS)
             {
               g_array_index (tokens, AlamaToken, tokens->len - 1).sentence_end = FALSE;
               tok.sentence_end = TRUE;
