@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* The normalized form of a word is never longer than the word itself except
- * for rare Latin case mappings; this bound holds for all inputs. */
+/* The normalized form of a word is rarely longer than the word itself (a
+ * lam-alef ligature becomes two letters, a few Latin case mappings grow);
+ * this bound holds for all inputs. */
 #define ALAMA_NORMALIZED_MAX(len) ((len) * 2 + 4)
 
 gsize alama_normalize (const char *word,

@@ -10,7 +10,9 @@
 G_BEGIN_DECLS
 
 /* An Arabic-script letter (base letters, extended letters for Persian and
- * Urdu, presentation forms).  Not marks, digits or punctuation. */
+ * Urdu, presentation forms).  Not marks, digits or punctuation: the
+ * presentation blocks' symbols (U+FBB2–FBC1), ornate parentheses ﴾ ﴿ and
+ * noncharacters (U+FDD0–FDEF) are left out. */
 static inline gboolean
 alama_unichar_is_arabic_letter (gunichar c)
 {
@@ -19,7 +21,10 @@ alama_unichar_is_arabic_letter (gunichar c)
          || c == 0x06D5 || (c >= 0x06EE && c <= 0x06EF)
          || (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF
          || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9)
-         || (c >= 0xFB50 && c <= 0xFDFB) || (c >= 0xFE70 && c <= 0xFEFC);
+         || (c >= 0xFB50 && c <= 0xFBB1) || (c >= 0xFBD3 && c <= 0xFD3D)
+         || (c >= 0xFD50 && c <= 0xFD8F) || (c >= 0xFD92 && c <= 0xFDC7)
+         || (c >= 0xFDF0 && c <= 0xFDFB) || (c >= 0xFE70 && c <= 0xFE74)
+         || (c >= 0xFE76 && c <= 0xFEFC);
 }
 
 /* Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: all
