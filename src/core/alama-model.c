@@ -14,6 +14,9 @@ G_DEFINE_QUARK (alama-model-error-quark, alama_model_error)
 
 #define MAGIC "ALAMANER"
 #define TYPE_NAME_SIZE 16
+/* The largest word score or transition score a model may give; far above
+ * anything training produces (weights are in the tens). */
+#define MAX_SCORE 1e30
 
 struct _AlamaModel
 {
@@ -292,14 +295,20 @@ alama_model_new_from_bytes (GBytes  *bytes,
   self->n_features = n_features;
   self->weight_scale = read_f32 (data + 48);
   self->temperature = read_f32 (data + 52);
-  if (!isfinite (self->weight_scale) || !isfinite (self->temperature) || self->temperature <= 0)
+  /* Finite is not enough: a word's score sums ALAMA_MAX_FEATURES weights
+   * of up to 32767 × scale, and a sentence's path up to
+   * ALAMA_MAX_SENTENCE_TOKENS scores and transitions, in floats.  Bounding
+   * both keeps every sum finite, so no confidence comes out NaN. */
+  if (!isfinite (self->weight_scale) || self->weight_scale <= 0
+      || self->weight_scale * 32767.0 * ALAMA_MAX_FEATURES > MAX_SCORE
+      || !isfinite (self->temperature) || self->temperature <= 0)
     {
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
                    "model corrupt: bad weight scale or temperature");
       return NULL;
     }
   for (gsize i = 0; i < (gsize) (self->n_labels + 1) * self->n_labels; i++)
-    if (!isfinite (self->transitions[i]))
+    if (!isfinite (self->transitions[i]) || fabsf (self->transitions[i]) > MAX_SCORE)
       {
         g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
                      "model corrupt: bad transition score");
