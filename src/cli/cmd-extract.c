@@ -517,8 +517,9 @@ cmd_extract (int    argc,
       "are written \\t, \\n, \\r and \\\\.  With several files, a \"# FILE\" line\n"
       "precedes each file's entities.\n\n"
       "--format json prints one object per file {\"file\", \"entities\": [{\"start\",\n"
-      "\"end\", \"type\", \"text\", \"confidence\", \"when\"}]} (an array of them for\n"
-      "several files).  --format jsonl reads one {\"id\": …, \"text\": …} document per\n"
+      "\"end\", \"type\", \"text\", \"confidence\"}]} (an array of them for several\n"
+      "files); a date that can be placed on the calendar also has \"when\", its ISO\n"
+      "8601 value.  --format jsonl reads one {\"id\": …, \"text\": …} document per\n"
       "line and writes one {\"id\": …, \"entities\": […]} line per document, in input\n"
       "order, in constant memory, with -j worker threads.");
   g_option_context_add_main_entries (context, entries, NULL);

@@ -4,6 +4,7 @@
  */
 #include "alama-json.h"
 
+#include <math.h>
 #include <string.h>
 
 /**
@@ -77,7 +78,8 @@ alama_json_append_string (GString    *out,
  * @text: the text its byte offsets point into
  *
  * Appends a JSON object: start and end in code points (end exclusive),
- * type, text (the surface), confidence and, for dates, when.
+ * type, text (the surface), confidence in [0, 1] and, for dates that can
+ * be placed on the Gregorian calendar, when.
  */
 void
 alama_json_append_entity (GString           *out,
@@ -86,7 +88,10 @@ alama_json_append_entity (GString           *out,
 {
   char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_ascii_formatd (confidence, sizeof confidence, "%.3f", entity->confidence);
+  /* JSON has no NaN or infinity; the recognizer never gives one, but an
+   * entity may come from elsewhere. */
+  g_ascii_formatd (confidence, sizeof confidence, "%.3f",
+                   isfinite (entity->confidence) ? CLAMP (entity->confidence, 0.0f, 1.0f) : 0.0);
   g_string_append_printf (out, "{\"start\":%" G_GSIZE_FORMAT ",\"end\":%" G_GSIZE_FORMAT
                                ",\"type\":",
                           entity->start_char, entity->end_char);
