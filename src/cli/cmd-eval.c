@@ -189,7 +189,7 @@ cmd_eval (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "GOLD PRED" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("GOLD PRED");
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (AlamaScorer) scorer = alama_scorer_new ();
   g_autofree char *table = NULL;
   int status;

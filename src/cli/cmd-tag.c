@@ -23,7 +23,7 @@ cmd_tag (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE|-]" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("[FILE|-]");
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (AlamaModel) model = NULL;
   g_autoptr (AlamaRecognizer) recognizer = NULL;
   g_autoptr (AlamaConllReader) reader = NULL;

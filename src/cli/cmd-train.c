@@ -122,7 +122,7 @@ cmd_train (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("--out MODEL TRAIN…");
+  g_autoptr (GOptionContext) context = g_option_context_new ("--out MODEL");
   g_autoptr (AlamaTrainer) trainer = NULL;
   g_autoptr (GError) error = NULL;
   TrainSettings settings = { 0 };
