@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -31,5 +33,30 @@ typedef struct
   float confidence;
   char when[16];
 } AlamaEntity;
+
+static inline gboolean
+alama_entity_equal (const AlamaEntity *a,
+                    const AlamaEntity *b)
+{
+  return a->start_char == b->start_char && a->end_char == b->end_char
+         && a->start_byte == b->start_byte && a->end_byte == b->end_byte
+         && strcmp (a->type, b->type) == 0 && a->confidence == b->confidence
+         && strcmp (a->when, b->when) == 0;
+}
+
+/* Whether two arrays of AlamaEntity hold the same entities in the same
+ * order. */
+static inline gboolean
+alama_entities_equal (GArray *a,
+                      GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!alama_entity_equal (&g_array_index (a, AlamaEntity, i),
+                             &g_array_index (b, AlamaEntity, i)))
+      return FALSE;
+  return TRUE;
+}
 
 G_END_DECLS

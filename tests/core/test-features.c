@@ -97,6 +97,7 @@ test_repeatable (void)
 
   /* Scratch reused after a longer sentence, or a new extractor: the same
    * hashes. */
+  g_assert_nonnull (other);
   g_assert_cmpmem (first, n * ALAMA_MAX_FEATURES * sizeof (guint64), second,
                    n * ALAMA_MAX_FEATURES * sizeof (guint64));
   g_assert_cmpmem (first, n * ALAMA_MAX_FEATURES * sizeof (guint64), third,

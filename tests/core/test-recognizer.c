@@ -230,26 +230,6 @@ test_dates (void)
     g_assert_cmpstr (g_array_index (without, AlamaEntity, i).type, !=, "DATE");
 }
 
-static gboolean
-entities_equal (GArray *a,
-                GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const AlamaEntity *x = &g_array_index (a, AlamaEntity, i);
-      const AlamaEntity *y = &g_array_index (b, AlamaEntity, i);
-
-      if (x->start_char != y->start_char || x->end_char != y->end_char
-          || x->start_byte != y->start_byte || x->end_byte != y->end_byte
-          || strcmp (x->type, y->type) != 0 || x->confidence != y->confidence
-          || strcmp (x->when, y->when) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 read_sample (const char *name)
 {
@@ -281,9 +261,9 @@ test_repeatable (void)
   small = recognize (recognizer, easy, strlen (easy));
   third = recognize (recognizer, text, strlen (text));
   fresh = recognize (other, text, strlen (text));
-  g_assert_true (entities_equal (first, second));
-  g_assert_true (entities_equal (first, third));
-  g_assert_true (entities_equal (first, fresh));
+  g_assert_true (alama_entities_equal (first, second));
+  g_assert_true (alama_entities_equal (first, third));
+  g_assert_true (alama_entities_equal (first, fresh));
   g_assert_cmpuint (first->len, >, 0);
 }
 
@@ -413,7 +393,7 @@ test_threads (void)
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     {
       g_thread_join (threads[i]);
-      g_assert_true (entities_equal (expected, data[i].entities));
+      g_assert_true (alama_entities_equal (expected, data[i].entities));
       g_array_unref (data[i].entities);
     }
 }

@@ -17,21 +17,11 @@
 #include <glib.h>
 
 #include "alama-conll-reader.h"
+#include "fuzz-check.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
-#define CHECK(cond)                                                           \
-  G_STMT_START                                                                \
-  {                                                                           \
-    if (!(cond))                                                              \
-      {                                                                       \
-        fprintf (stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, \
-                 #cond);                                                      \
-        abort ();                                                             \
-      }                                                                       \
-  }                                                                           \
-  G_STMT_END
 
 static void
 check_field (const char *s)

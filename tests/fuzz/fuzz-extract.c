@@ -20,24 +20,13 @@
 
 #include "alama-recognizer.h"
 #include "alama-tokenizer.h"
+#include "fuzz-check.h"
 
 int LLVMFuzzerInitialize (int    *argc,
                           char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
-/* A broken promise aborts with a message; libFuzzer saves the input. */
-#define CHECK(cond)                                                           \
-  G_STMT_START                                                                \
-  {                                                                           \
-    if (!(cond))                                                              \
-      {                                                                       \
-        fprintf (stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, \
-                 #cond);                                                      \
-        abort ();                                                             \
-      }                                                                       \
-  }                                                                           \
-  G_STMT_END
 
 /* Made once: loading the model and growing the recognizers' buffers is not
  * what is being fuzzed, and reusing them is what extract does too. */
@@ -128,26 +117,6 @@ check_entities (const char *text,
     }
 }
 
-static gboolean
-entities_equal (GArray *a,
-                GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const AlamaEntity *x = &g_array_index (a, AlamaEntity, i);
-      const AlamaEntity *y = &g_array_index (b, AlamaEntity, i);
-
-      if (x->start_byte != y->start_byte || x->end_byte != y->end_byte
-          || x->start_char != y->start_char || x->end_char != y->end_char
-          || strcmp (x->type, y->type) != 0 || x->confidence != y->confidence
-          || strcmp (x->when, y->when) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* What tag does: each sentence of the tokenizer, as words, gets one of the
  * model's labels per word. */
 static void
@@ -214,7 +183,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* Nothing from this text stays behind in the recognizer's buffers. */
   alama_recognizer_recognize (with_dates, text, size, again);
-  CHECK (entities_equal (entities, again));
+  CHECK (alama_entities_equal (entities, again));
 
   alama_recognizer_recognize (without_dates, text, size, no_dates);
   check_entities (text, size, no_dates, FALSE);

@@ -23,21 +23,11 @@
 #include "alama-hash.h"
 #include "alama-model.h"
 #include "alama-recognizer.h"
+#include "fuzz-check.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
-#define CHECK(cond)                                                           \
-  G_STMT_START                                                                \
-  {                                                                           \
-    if (!(cond))                                                              \
-      {                                                                       \
-        fprintf (stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, \
-                 #cond);                                                      \
-        abort ();                                                             \
-      }                                                                       \
-  }                                                                           \
-  G_STMT_END
 
 #define N_ROWS 3
 

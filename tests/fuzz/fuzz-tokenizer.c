@@ -18,23 +18,13 @@
 #include "alama-normalizer.h"
 #include "alama-tokenizer.h"
 #include "alama-unicode.h"
+#include "fuzz-check.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
 /* A message on stderr tells which promise broke; the input itself is saved
  * by libFuzzer. */
-#define CHECK(cond)                                                           \
-  G_STMT_START                                                                \
-  {                                                                           \
-    if (!(cond))                                                              \
-      {                                                                       \
-        fprintf (stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, \
-                 #cond);                                                      \
-        abort ();                                                             \
-      }                                                                       \
-  }                                                                           \
-  G_STMT_END
 
 static gboolean
 is_boundary (const char *text,
