@@ -174,7 +174,13 @@ collect_names (AlamaRecognizer  *self,
 {
   guint L = alama_model_get_n_labels (self->model);
   const AlamaLexicon *lexicon = alama_model_get_lexicon (self->model);
+  gboolean any = FALSE;
 
+  /* Most sentences hold no name: skip forward-backward for them. */
+  for (guint i = 0; i < n_words && !any; i++)
+    any = self->labels[i] != 0;
+  if (!any)
+    return;
   alama_decoder_marginals (self->decoder, self->scores, alama_model_get_transitions (self->model),
                            n_words, alama_model_get_temperature (self->model), self->marginals);
 
