@@ -15,6 +15,7 @@
 
 #include "alama-json.h"
 #include "alama-recognizer.h"
+#include "alama-text-decoder.h"
 #include "cli-commands.h"
 #include "cli-common.h"
 
@@ -96,10 +97,45 @@ flush_output (GString *out)
   return TRUE;
 }
 
-/* Recognizes one plain-text file, chunk by chunk. */
+/* Reads what is left of @in after the @filled bytes already in @buffer. */
+static gboolean
+read_rest (FILE   *in,
+           char  **buffer,
+           gsize  *size,
+           gsize  *filled)
+{
+  for (;;)
+    {
+      gsize n;
+
+      if (*filled == *size)
+        {
+          *size *= 2;
+          *buffer = g_realloc (*buffer, *size);
+        }
+      n = fread (*buffer + *filled, 1, *size - *filled, in);
+      *filled += n;
+      if (n == 0)
+        return !ferror (in);
+    }
+}
+
+static gboolean
+starts_with_utf16_bom (const char *buffer,
+                       gsize       filled)
+{
+  return filled >= 2
+         && ((buffer[0] == '\xff' && buffer[1] == '\xfe')
+             || (buffer[0] == '\xfe' && buffer[1] == '\xff'));
+}
+
+/* Recognizes one plain-text file, chunk by chunk.  A file in another
+ * encoding than UTF-8 (named with --encoding, or found not to be UTF-8 in
+ * its first chunk) is read whole and decoded first. */
 static int
 extract_file (AlamaRecognizer *recognizer,
               const char      *path,
+              const char      *encoding,
               Format           format,
               gboolean         many,
               gboolean         last)
@@ -170,10 +206,41 @@ extract_file (AlamaRecognizer *recognizer,
               continue;
             }
         }
+      if (byte_base == 0
+          && ((encoding && g_ascii_strcasecmp (encoding, "UTF-8") != 0
+               && g_ascii_strcasecmp (encoding, "UTF8") != 0)
+              || starts_with_utf16_bom (buffer, filled)
+              || !g_utf8_validate_len (buffer, cut, NULL)))
+        {
+          g_autoptr (AlamaDecodedText) decoded = NULL;
+          g_autoptr (GError) error = NULL;
+
+          if (!eof && !read_rest (in, &buffer, &size, &filled))
+            {
+              cli_error ("%s: %s", path, g_strerror (errno));
+              status = CLI_EXIT_FAILURE;
+              break;
+            }
+          decoded = alama_text_decode ((const guint8 *) buffer, filled, encoding, &error);
+          if (decoded == NULL)
+            {
+              cli_error ("%s: %s", path, error->message);
+              status = CLI_EXIT_FAILURE;
+              break;
+            }
+          alama_recognizer_recognize (recognizer, decoded->text, decoded->len, entities);
+          write_entities (out, format, entities, decoded->text, 0, &first);
+          if (!flush_output (out))
+            {
+              cli_error ("writing the output: %s", g_strerror (errno));
+              status = CLI_EXIT_FAILURE;
+            }
+          break;
+        }
       if (!g_utf8_validate_len (buffer, cut, &bad))
         {
           cli_error ("%s: invalid UTF-8 at byte %" G_GUINT64_FORMAT
-                     " (convert the file to UTF-8 first, e.g. iconv -f CP1256 -t UTF-8)",
+                     " (the file starts as UTF-8; name its encoding with --encoding)",
                      path, byte_base + (guint64) (bad - buffer));
           status = CLI_EXIT_FAILURE;
           break;
@@ -486,7 +553,11 @@ cmd_extract (int    argc,
   g_auto (GStrv) files = NULL;
   int threads = 1;
   gboolean no_dates = FALSE;
+  g_autofree char *encoding = NULL;
   const GOptionEntry entries[] = {
+    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
+      "Encoding of the input files: UTF-8, UTF-16, windows-1256 or ISO-8859-6 (default: "
+      "detected)", "ENCODING" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "Output format: tsv (default), json, or jsonl (JSON Lines in and out)", "FORMAT" },
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path,
@@ -509,11 +580,12 @@ cmd_extract (int    argc,
   g_option_context_set_summary (
       context,
       "Find people (PERS), places (LOC), organizations (ORG), other names (MISC)\n"
-      "and dates (DATE) in UTF-8 text.  Each entity is printed as\n"
+      "and dates (DATE) in text files (UTF-8, UTF-16 with a byte-order mark,\n"
+      "windows-1256 or ISO-8859-6, detected).  Each entity is printed as\n"
       "  START<TAB>END<TAB>TYPE<TAB>SURFACE\n"
       "sorted by START, never overlapping, where START and END (exclusive) count\n"
-      "Unicode code points from the start of the file, exactly as it is (a BOM\n"
-      "counts as one).  In SURFACE, tab, line feed, carriage return and backslash\n"
+      "Unicode code points from the start of the decoded file, exactly as it is\n"
+      "(a BOM counts as one).  In SURFACE, tab, line feed, carriage return and backslash\n"
       "are written \\t, \\n, \\r and \\\\.  With several files, a \"# FILE\" line\n"
       "precedes each file's entities.\n\n"
       "--format json prints one object per file {\"file\", \"entities\": [{\"start\",\n"
@@ -553,7 +625,7 @@ cmd_extract (int    argc,
   if (format == FORMAT_JSON && n_files > 1)
     fputs ("[\n", stdout);
   for (guint i = 0; i < n_files; i++)
-    if (extract_file (recognizer, paths[i], format, n_files > 1, i + 1 == n_files) != CLI_EXIT_OK)
+    if (extract_file (recognizer, paths[i], encoding, format, n_files > 1, i + 1 == n_files) != CLI_EXIT_OK)
       status = CLI_EXIT_FAILURE;
   if (format == FORMAT_JSON && n_files > 1)
     fputs ("]\n", stdout);

@@ -423,6 +423,38 @@ score_code_page (const CodePage *page,
   return TRUE;
 }
 
+/* Whether bytes that are not valid UTF-8 as a whole are still mostly UTF-8:
+ * many well-formed multi-byte sequences against few broken ones.  Legacy
+ * Arabic text rarely forms a multi-byte sequence (a letter byte followed by
+ * one of the few punctuation bytes in 0x80–0xBF), while UTF-8 Arabic with a
+ * stray byte is almost all sequences; decoding the latter as windows-1256
+ * would turn every letter into two wrong ones. */
+static gboolean
+is_broken_utf8 (const guint8 *data,
+                gsize         len)
+{
+  gsize sequences = 0;
+  gsize broken = 0;
+  const char *p = (const char *) data;
+  const char *end = p + len;
+
+  while (p < end)
+    {
+      const char *bad;
+
+      if (g_utf8_validate_len (p, (gsize) (end - p), &bad))
+        bad = end;
+      for (const char *q = p; q < bad; q = g_utf8_next_char (q))
+        if ((guchar) *q >= 0x80)
+          sequences++;
+      if (bad >= end)
+        break;
+      broken++;
+      p = bad + 1;
+    }
+  return sequences > 0 && sequences >= 4 * broken;
+}
+
 static char *
 decode_detect (const guint8 *data,
                gsize         len,
@@ -466,6 +498,14 @@ decode_detect (const guint8 *data,
       g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_ENCODING,
                    "not valid UTF-8 at byte %" G_GSIZE_FORMAT
                    " (the file starts with a UTF-8 byte-order mark)",
+                   (gsize) ((const guint8 *) end - data));
+      return NULL;
+    }
+  if (is_broken_utf8 (data, len))
+    {
+      g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_ENCODING,
+                   "invalid UTF-8 at byte %" G_GSIZE_FORMAT
+                   " (the rest is UTF-8; if the file is in another encoding, name it)",
                    (gsize) ((const guint8 *) end - data));
       return NULL;
     }

@@ -631,6 +631,34 @@ test_invalid_utf8 ()
   expect_in "$WORK/err" "byte $(($(wc -c <"$WORK/large.txt") + 1))"
 }
 
+# The same article in windows-1256, ISO-8859-6 and UTF-16 gives the same
+# entities; offsets count the decoded text (a UTF-16 BOM counts as one).
+test_extract_encodings ()
+{
+  local text='قال الرئيس اللبناني في بيروت يوم الخميس إن الأمم المتحدة ستساعد.'
+  printf '%s\n' "$text" >"$WORK/utf8.txt"
+  "$PYTHON" - "$WORK" <<'PY' || return 1
+import sys
+work = sys.argv[1]
+text = open(work + "/utf8.txt", encoding="utf-8").read()
+open(work + "/cp1256.txt", "wb").write(text.encode("cp1256"))
+open(work + "/iso.txt", "wb").write(text.encode("iso8859_6"))
+open(work + "/utf16.txt", "wb").write(text.encode("utf-16"))
+PY
+  run 0 "$ALAMA_NER" extract "$WORK/utf8.txt" || return 1
+  cp "$WORK/out" "$WORK/utf8.tsv"
+  grep -q "LOC	بيروت" "$WORK/utf8.tsv" || return 1
+  run 0 "$ALAMA_NER" extract "$WORK/cp1256.txt" || return 1
+  cmp "$WORK/out" "$WORK/utf8.tsv" || return 1
+  run 0 "$ALAMA_NER" extract --encoding ISO-8859-6 "$WORK/iso.txt" || return 1
+  cmp "$WORK/out" "$WORK/utf8.tsv" || return 1
+  run 0 "$ALAMA_NER" extract "$WORK/utf16.txt" || return 1
+  awk -F'\t' -v OFS='\t' '{ $1 -= 1; $2 -= 1; print }' "$WORK/out" >"$WORK/utf16-shifted.tsv"
+  cmp "$WORK/utf16-shifted.tsv" "$WORK/utf8.tsv" || return 1
+  run 1 "$ALAMA_NER" extract --encoding ISO-8859-6 "$WORK/cp1256.txt" || return 1
+  expect_in "$WORK/err" "ISO-8859-6"
+}
+
 test_missing_file ()
 {
   run 1 "$ALAMA_NER" extract "$WORK/does-not-exist.txt" || return 1
@@ -848,6 +876,7 @@ t "extract --format jsonl: one line per document, ids in order" test_jsonl
 t "extract --format jsonl: -j 1, -j 4 and stdin agree" test_jsonl_threads
 t "extract --format jsonl: malformed lines give errors in place, exit 1" test_jsonl_malformed
 t "extract: invalid UTF-8 fails with the byte offset" test_invalid_utf8
+t "extract: windows-1256, ISO-8859-6 and UTF-16 input" test_extract_encodings
 t "missing input files fail with exit 1" test_missing_file
 t "tag: same lines and words, valid IOB2" test_tag
 t "tag: extra columns ignored, stdin, CRLF" test_tag_columns
