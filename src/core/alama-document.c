@@ -249,14 +249,15 @@ alama_document_new (const char *text,
                     GError    **error)
 {
   g_autoptr (AlamaDocument) self = NULL;
-  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  gsize n;
   const char *end;
   const char *p;
   gsize chars = 0;
   gsize n_marks = 0;
   gsize capacity = 16;
 
-  g_return_val_if_fail (text != NULL || n == 0, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  n = len < 0 ? strlen (text) : (gsize) len;
 
   if (!g_utf8_validate_len (text, n, &end))
     {
@@ -433,9 +434,12 @@ void
 alama_document_set_language (AlamaDocument *self,
                              const char    *language)
 {
+  char *copy;
+
   g_return_if_fail (ALAMA_IS_DOCUMENT (self));
+  copy = g_strdup (language); /* before the free: it may be self->language */
   g_free (self->language);
-  self->language = g_strdup (language);
+  self->language = copy;
 }
 
 /**
@@ -456,8 +460,9 @@ alama_document_set_created (AlamaDocument *self,
                             GDateTime     *created)
 {
   g_return_if_fail (ALAMA_IS_DOCUMENT (self) && created != NULL);
+  g_date_time_ref (created); /* before the unref: it may be self->created */
   g_date_time_unref (self->created);
-  self->created = g_date_time_ref (created);
+  self->created = created;
 }
 
 /**
@@ -478,8 +483,9 @@ alama_document_set_modified_time (AlamaDocument *self,
                                   GDateTime     *modified)
 {
   g_return_if_fail (ALAMA_IS_DOCUMENT (self) && modified != NULL);
+  g_date_time_ref (modified); /* before the unref: it may be self->modified_time */
   g_date_time_unref (self->modified_time);
-  self->modified_time = g_date_time_ref (modified);
+  self->modified_time = modified;
 }
 
 /**
@@ -614,7 +620,8 @@ alama_document_add_agent (AlamaDocument *self,
       id = g_strdup_printf ("%c%u", kind == ALAMA_AGENT_MODEL ? 'm' : 'p', n++);
     }
   while (alama_document_lookup_agent (self, id));
-  alama_document_add_agent_with_id (self, id, kind, name, version, NULL);
+  if (!alama_document_add_agent_with_id (self, id, kind, name, version, NULL))
+    return NULL;
   return ((AlamaAgent *) self->agents->pdata[self->agents->len - 1])->id;
 }
 
@@ -1285,6 +1292,7 @@ alama_document_replace_suggestions (AlamaDocument *self,
                                     GArray        *entities)
 {
   g_autoptr (GPtrArray) old = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *origin = g_strdup (agent); /* @agent may belong to a removed suggestion */
   guint added = 0;
 
   g_return_val_if_fail (ALAMA_IS_DOCUMENT (self), 0);
@@ -1306,7 +1314,7 @@ alama_document_replace_suggestions (AlamaDocument *self,
       if (overlaps_kept (self, e->start_char, e->end_char))
         continue;
       a = alama_annotation_new (NULL, e->start_char, e->end_char, e->type);
-      a->origin = g_strdup (agent);
+      a->origin = g_strdup (origin);
       a->status = ALAMA_STATUS_SUGGESTED;
       a->confidence = e->confidence;
       a->when = e->when[0] ? g_strdup (e->when) : NULL;
