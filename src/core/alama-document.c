@@ -259,17 +259,20 @@ alama_document_new (const char *text,
   g_return_val_if_fail (text != NULL || len == 0, NULL);
   n = len < 0 ? strlen (text) : (gsize) len;
 
-  if (!g_utf8_validate_len (text, n, &end))
-    {
-      g_set_error (error, ALAMA_DOCUMENT_ERROR, ALAMA_DOCUMENT_ERROR_INVALID_TEXT,
-                   "invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (end - text));
-      return NULL;
-    }
+  if (text == NULL)
+    text = "";
+  /* NUL first: UTF-8 validation would stop there and call it invalid. */
   if (n > 0 && memchr (text, '\0', n) != NULL)
     {
       g_set_error (error, ALAMA_DOCUMENT_ERROR, ALAMA_DOCUMENT_ERROR_INVALID_TEXT,
                    "NUL character at byte %" G_GSIZE_FORMAT,
                    (gsize) ((const char *) memchr (text, '\0', n) - text));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (text, n, &end))
+    {
+      g_set_error (error, ALAMA_DOCUMENT_ERROR, ALAMA_DOCUMENT_ERROR_INVALID_TEXT,
+                   "invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (end - text));
       return NULL;
     }
 
@@ -941,7 +944,9 @@ track_id (AlamaDocument *self,
 {
   guint64 n;
 
-  if (id[0] == 'a' && g_ascii_string_to_unsigned (id + 1, 10, 1, G_MAXUINT64 - 1, &n, NULL))
+  /* Ids far beyond any real count say nothing; new ids are checked for
+   * clashes anyway. */
+  if (id[0] == 'a' && g_ascii_string_to_unsigned (id + 1, 10, 1, G_MAXUINT32, &n, NULL))
     self->next_id = MAX (self->next_id, n + 1);
 }
 
@@ -980,10 +985,12 @@ alama_document_add_annotation (AlamaDocument         *self,
     }
   copy = alama_annotation_copy (annotation);
   if (copy->id == NULL || copy->id[0] == '\0')
-    {
-      g_free (copy->id);
-      copy->id = g_strdup_printf ("a%" G_GUINT64_FORMAT, self->next_id);
-    }
+    do
+      {
+        g_free (copy->id);
+        copy->id = g_strdup_printf ("a%" G_GUINT64_FORMAT, self->next_id++);
+      }
+    while (g_hash_table_contains (self->by_id, copy->id));
   track_id (self, copy->id);
   alama_label_set_ensure (self->labels, copy->label);
   id = g_strdup (copy->id);
@@ -1069,6 +1076,8 @@ alama_document_relabel (AlamaDocument *self,
   annotation = find (self, id, error);
   if (annotation == NULL || !check_label (label, error))
     return FALSE;
+  if (strcmp (annotation->label, label) == 0)
+    return TRUE;
   after = alama_annotation_copy (annotation);
   g_free (after->label);
   after->label = g_strdup (label);
@@ -1106,6 +1115,8 @@ alama_document_resize (AlamaDocument *self,
   annotation = find (self, id, error);
   if (annotation == NULL || !check_range (self, start, end, error))
     return FALSE;
+  if (annotation->start == start && annotation->end == end)
+    return TRUE;
   after = alama_annotation_copy (annotation);
   after->start = start;
   after->end = end;
@@ -1246,11 +1257,13 @@ alama_document_set_note (AlamaDocument *self,
   annotation = find (self, id, error);
   if (annotation == NULL)
     return FALSE;
+  if (note && note[0] == '\0')
+    note = NULL;
   if (g_strcmp0 (annotation->note, note) == 0)
     return TRUE;
   after = alama_annotation_copy (annotation);
   g_free (after->note);
-  after->note = note && note[0] ? g_strdup (note) : NULL;
+  after->note = g_strdup (note);
   change (self, "Edit note", annotation, after);
   return TRUE;
 }

@@ -125,11 +125,22 @@ alama_label_set_add (AlamaLabelSet *self,
                      gboolean       timex,
                      const char    *description)
 {
-  AlamaLabel *label = (AlamaLabel *) alama_label_set_lookup (self, name);
+  AlamaLabel *label;
+  char *new_tei_element;
+  char *new_tei_type;
+  char *new_enamex;
+  char *new_description;
 
   g_return_val_if_fail (alama_label_name_is_valid (name), NULL);
   g_return_val_if_fail (tei_element != NULL && enamex != NULL, NULL);
 
+  /* Copied first: the arguments may be the label's own strings. */
+  new_tei_element = g_strdup (tei_element);
+  new_tei_type = g_strdup (tei_type);
+  new_enamex = g_strdup (enamex);
+  new_description = g_strdup (description);
+
+  label = (AlamaLabel *) alama_label_set_lookup (self, name);
   if (label == NULL)
     {
       label = g_new0 (AlamaLabel, 1);
@@ -140,11 +151,11 @@ alama_label_set_add (AlamaLabelSet *self,
   g_free (label->tei_type);
   g_free (label->enamex);
   g_free (label->description);
-  label->tei_element = g_strdup (tei_element);
-  label->tei_type = g_strdup (tei_type);
-  label->enamex = g_strdup (enamex);
+  label->tei_element = new_tei_element;
+  label->tei_type = new_tei_type;
+  label->enamex = new_enamex;
   label->timex = timex;
-  label->description = g_strdup (description);
+  label->description = new_description;
   return label;
 }
 
