@@ -293,8 +293,10 @@ alama_import_conll (const char *data,
     }
 
   file_name = g_path_get_basename (name);
-  document = build_document (text->str, text->len, file_name, file_name, data, len, spans, name,
-                             error);
+  /* The text is rebuilt, not the file's: the source record describes the
+   * rebuilt text, so that Alama XML can vouch for it on reload. */
+  document = build_document (text->str, text->len, file_name, file_name, text->str, text->len,
+                             spans, name, error);
   return document;
 }
 
