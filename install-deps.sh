@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(meson ninja-build pkg-config gcc libc6-dev python3
           libglib2.0-dev libxml2-dev libjson-glib-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev)
+  packages+=(clang libclang-rt-14-dev libxml2-utils)
 fi
 
 missing=()
