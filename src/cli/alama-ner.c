@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "tag", cmd_tag, "Tag tokenized text (one token per line) with IOB2 labels" },
   { "eval", cmd_eval, "Score predicted tags or spans against a reference" },
   { "train", cmd_train, "Train a model on IOB2-tagged files" },
+  { "convert", cmd_convert, "Convert an annotated document to another format" },
 };
 
 static void

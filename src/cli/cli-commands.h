@@ -4,6 +4,8 @@
  */
 #pragma once
 
+int cmd_convert (int    argc,
+                 char **argv);
 int cmd_extract (int    argc,
                  char **argv);
 int cmd_tag (int    argc,

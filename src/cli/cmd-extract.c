@@ -13,48 +13,24 @@
 
 #include <json-glib/json-glib.h>
 
+#include "alama-export.h"
 #include "alama-json.h"
 #include "alama-recognizer.h"
 #include "alama-text-decoder.h"
 #include "cli-commands.h"
 #include "cli-common.h"
+#include "cli-document.h"
 
 typedef enum
 {
   FORMAT_TSV,
   FORMAT_JSON,
   FORMAT_JSONL,
+  FORMAT_DOCUMENT, /* a whole annotated document: xml, tei or conll */
 } Format;
 
 #define CHUNK_SIZE (1 << 20)
 #define BATCH_LINES 64
-
-/* TSV fields cannot hold tabs or line breaks: they are escaped in the
- * surface column, as are backslashes so that the escaping is reversible. */
-static void
-append_tsv_field (GString    *out,
-                  const char *s,
-                  gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    switch (s[i])
-      {
-      case '\t':
-        g_string_append (out, "\\t");
-        break;
-      case '\n':
-        g_string_append (out, "\\n");
-        break;
-      case '\r':
-        g_string_append (out, "\\r");
-        break;
-      case '\\':
-        g_string_append (out, "\\\\");
-        break;
-      default:
-        g_string_append_c (out, s[i]);
-      }
-}
 
 static void
 write_entities (GString    *out,
@@ -74,7 +50,7 @@ write_entities (GString    *out,
         {
           g_string_append_printf (out, "%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s\t",
                                   e.start_char, e.end_char, e.type);
-          append_tsv_field (out, text + e.start_byte, e.end_byte - e.start_byte);
+          alama_tsv_escape_append (out, text + e.start_byte, e.end_byte - e.start_byte);
           g_string_append_c (out, '\n');
         }
       else
@@ -559,7 +535,8 @@ cmd_extract (int    argc,
       "Encoding of the input files: UTF-8, UTF-16, windows-1256 or ISO-8859-6 (default: "
       "detected)", "ENCODING" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Output format: tsv (default), json, or jsonl (JSON Lines in and out)", "FORMAT" },
+      "Output format: tsv (default), json, jsonl (JSON Lines in and out), or a whole annotated "
+      "document: xml (Alama XML), tei (TEI P5) or conll", "FORMAT" },
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path,
       "Use the model in MODEL instead of the built-in one", "MODEL" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &threads,
@@ -574,6 +551,7 @@ cmd_extract (int    argc,
   const char *stdin_only[] = { "-", NULL };
   const char *const *paths;
   Format format = FORMAT_TSV;
+  AlamaFileFormat document_format = ALAMA_FILE_FORMAT_XML;
   guint n_files;
   int status;
 
@@ -603,15 +581,30 @@ cmd_extract (int    argc,
     format = FORMAT_JSON;
   else if (strcmp (format_name, "jsonl") == 0)
     format = FORMAT_JSONL;
+  else if ((strcmp (format_name, "xml") == 0 || strcmp (format_name, "tei") == 0
+            || strcmp (format_name, "conll") == 0)
+           && alama_file_format_from_name (format_name, &document_format))
+    format = FORMAT_DOCUMENT;
   else
-    return cli_usage_error (context, "unknown format '%s' (expected tsv, json or jsonl)",
+    return cli_usage_error (context,
+                            "unknown format '%s' (expected tsv, json, jsonl, xml, tei or conll)",
                             format_name);
   if (threads < 1 || threads > 256)
     return cli_usage_error (context, "--jobs must be between 1 and 256");
   paths = files && files[0] ? (const char *const *) files : stdin_only;
   n_files = g_strv_length ((char **) paths);
-  if (format == FORMAT_JSONL && n_files != 1)
-    return cli_usage_error (context, "--format jsonl reads one input (a file or -)");
+  if ((format == FORMAT_JSONL || format == FORMAT_DOCUMENT) && n_files != 1)
+    return cli_usage_error (context, "--format %s reads one input (a file or -)", format_name);
+  if (format == FORMAT_DOCUMENT)
+    {
+      g_autoptr (AlamaDocument) document = cli_read_document (paths[0], ALAMA_FILE_FORMAT_TXT,
+                                                              encoding);
+
+      if (document == NULL || !cli_recognize_document (document, model_path, !no_dates)
+          || !cli_write_document (document, "-", document_format, FALSE))
+        return CLI_EXIT_FAILURE;
+      return CLI_EXIT_OK;
+    }
 
   model = cli_load_model (model_path);
   if (model == NULL)

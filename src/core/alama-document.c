@@ -399,10 +399,12 @@ void
 alama_document_set_source (AlamaDocument     *self,
                            const AlamaSource *source)
 {
-  AlamaSource copy = { g_strdup (source->file_name), g_strdup (source->encoding), source->bom,
-                       source->bytes, g_strdup (source->sha256) };
+  AlamaSource copy;
 
   g_return_if_fail (ALAMA_IS_DOCUMENT (self));
+  g_return_if_fail (source != NULL);
+  copy = (AlamaSource) { g_strdup (source->file_name), g_strdup (source->encoding), source->bom,
+                         source->bytes, g_strdup (source->sha256) };
   source_clear (&self->source);
   self->source = copy;
 }

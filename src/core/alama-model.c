@@ -35,6 +35,7 @@ struct _AlamaModel
   float temperature;
   AlamaLexicon lexicon;
   char *metadata;
+  char version[17];       /* the checksum in hex: names this exact model */
 };
 
 /* The layout of the sections after the header, for given sizes. */
@@ -266,6 +267,7 @@ alama_model_new_from_bytes (GBytes  *bytes,
 
   self = g_new0 (AlamaModel, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  g_snprintf (self->version, sizeof self->version, "%016" G_GINT64_MODIFIER "x", checksum);
   self->bytes = g_bytes_ref (bytes);
   if (((guintptr) data & 7) != 0)
     {
@@ -461,6 +463,19 @@ const char *
 alama_model_get_metadata (const AlamaModel *self)
 {
   return self->metadata;
+}
+
+/**
+ * alama_model_get_version:
+ * @model: the model
+ *
+ * Returns: (transfer none): a string that names this exact model (its
+ *   checksum), for the provenance of the annotations it makes
+ */
+const char *
+alama_model_get_version (const AlamaModel *self)
+{
+  return self->version;
 }
 
 guint

@@ -76,6 +76,7 @@ float alama_model_get_temperature (const AlamaModel *model);
 const AlamaLexicon *alama_model_get_lexicon (const AlamaModel *model);
 const char *alama_model_get_metadata (const AlamaModel *model);
 guint alama_model_get_n_features (const AlamaModel *model);
+const char *alama_model_get_version (const AlamaModel *model);
 
 void alama_model_score (const AlamaModel *model,
                         const guint64    *features,

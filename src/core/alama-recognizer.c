@@ -331,3 +331,29 @@ alama_recognizer_recognize (AlamaRecognizer *self,
     alama_find_dates (text, tokens, self->tokens->len, self->dates);
   merge (self, entities);
 }
+
+/**
+ * alama_recognizer_annotate:
+ * @recognizer: the recognizer
+ * @document: a document
+ *
+ * Recognizes @document's text and puts what was found in as suggestions
+ * of the model's agent ("alama-ner", version the model's checksum), as
+ * one undoable step that keeps people's work (see
+ * alama_document_replace_suggestions()).
+ *
+ * Returns: how many suggestions were added
+ */
+guint
+alama_recognizer_annotate (AlamaRecognizer *self,
+                           AlamaDocument   *document)
+{
+  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+  gsize len;
+  const char *text = alama_document_get_text (document, &len);
+  const char *agent = alama_document_add_agent (document, ALAMA_AGENT_MODEL, "alama-ner",
+                                                alama_model_get_version (self->model));
+
+  alama_recognizer_recognize (self, text, len, entities);
+  return alama_document_replace_suggestions (document, agent, entities);
+}

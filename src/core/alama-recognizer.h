@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "alama-document.h"
 #include "alama-entity.h"
 #include "alama-features.h"
 #include "alama-model.h"
@@ -30,6 +31,9 @@ void alama_recognizer_recognize (AlamaRecognizer *recognizer,
                                  const char      *text,
                                  gsize            len,
                                  GArray          *entities);
+
+guint alama_recognizer_annotate (AlamaRecognizer *recognizer,
+                                 AlamaDocument   *document);
 
 const char *const *alama_recognizer_tag_words (AlamaRecognizer *recognizer,
                                                const AlamaWord *words,

@@ -416,7 +416,7 @@ test_help ()
 {
   run 0 "$ALAMA_NER" --help || return 1
   expect_in "$WORK/out" "Usage: alama-ner COMMAND" || return 1
-  for command in extract tag eval train; do
+  for command in extract tag eval train convert; do
     expect_in "$WORK/out" "$command" || return 1
   done
   run 0 "$ALAMA_NER" help || return 1
@@ -453,7 +453,12 @@ test_usage_errors ()
   usage_error bogus || return 1
   usage_error --bogus || return 1
   usage_error extract --bogus || return 1
-  usage_error extract --format xml "$ARTICLE" || return 1
+  usage_error extract --format html "$ARTICLE" || return 1
+  usage_error extract --format xml "$ARTICLE" "$CRLF" || return 1
+  usage_error convert "$ARTICLE" || return 1
+  usage_error convert "$ARTICLE" "$WORK/out.unknown" || return 1
+  usage_error convert --to docx "$ARTICLE" "$WORK/out.xml" || return 1
+  usage_error convert --model x.model "$ARTICLE" "$WORK/out.xml" || return 1
   usage_error extract --jobs 0 "$ARTICLE" || return 1
   usage_error extract --jobs x "$ARTICLE" || return 1
   usage_error extract --format jsonl "$ARTICLE" "$ARTICLE" || return 1
@@ -657,6 +662,83 @@ PY
   cmp "$WORK/utf16-shifted.tsv" "$WORK/utf8.tsv" || return 1
   run 1 "$ALAMA_NER" extract --encoding ISO-8859-6 "$WORK/cp1256.txt" || return 1
   expect_in "$WORK/err" "ISO-8859-6"
+}
+
+# convert: plain text → Alama XML (recognized) → every format, and back.
+test_convert ()
+{
+  local f
+  run 0 "$ALAMA_NER" convert --recognize "$CRLF" "$WORK/doc.xml" || return 1
+  grep -q 'status="suggested"' "$WORK/doc.xml" || return 1
+  # Saving an unchanged document again gives the same bytes.
+  run 0 "$ALAMA_NER" convert "$WORK/doc.xml" "$WORK/again.xml" || return 1
+  cmp "$WORK/doc.xml" "$WORK/again.xml" || return 1
+  # The source text comes back byte for byte: BOM and CRLF included.
+  run 0 "$ALAMA_NER" convert "$WORK/doc.xml" - --to txt || return 1
+  cmp "$WORK/out" "$CRLF" || return 1
+  for f in tei conll tsv json jsonl; do
+    run 0 "$ALAMA_NER" convert --to "$f" "$WORK/doc.xml" "$WORK/doc.$f" || return 1
+    [ -s "$WORK/doc.$f" ] || { echo "empty $f export"; return 1; }
+  done
+  "$PYTHON" - "$WORK" <<'PY' || return 1
+import json, sys
+import xml.etree.ElementTree as ET
+work = sys.argv[1]
+ns = {"a": "urn:alama:document:1", "t": "http://www.tei-c.org/ns/1.0"}
+doc = ET.parse(work + "/doc.xml").getroot()
+spans = [(int(s.get("start")), int(s.get("end")), s.get("label"))
+         for s in doc.find("a:annotations", ns) if s.get("status") != "rejected"]
+assert spans, "no annotations"
+tei = ET.parse(work + "/doc.tei")
+assert tei.getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
+data = json.load(open(work + "/doc.json", encoding="utf-8"))
+got = [(a["start"], a["end"], a["label"]) for a in data["annotations"] if a["status"] != "rejected"]
+assert got == spans, (got, spans)
+tsv = [l.split("\t") for l in open(work + "/doc.tsv", encoding="utf-8").read().splitlines()]
+assert [(int(a), int(b), c) for a, b, c, _ in tsv] == spans
+PY
+  # brat: a .txt/.ann pair, and back (brat reads CRLF as one character, so
+  # the pair is written with LF line ends: use the LF article).
+  run 0 "$ALAMA_NER" convert --recognize "$ARTICLE" "$WORK/lf.xml" || return 1
+  run 0 "$ALAMA_NER" convert "$WORK/lf.xml" "$WORK/lf.tsv" || return 1
+  run 0 "$ALAMA_NER" convert "$WORK/lf.xml" "$WORK/pair.ann" || return 1
+  [ -s "$WORK/pair.txt" ] && [ -s "$WORK/pair.ann" ] || return 1
+  cmp "$WORK/pair.txt" "$ARTICLE" || return 1
+  run 0 "$ALAMA_NER" convert "$WORK/pair.ann" - --to tsv || return 1
+  cmp "$WORK/out" "$WORK/lf.tsv" || return 1
+  # CoNLL import rebuilds the text; its entities come back.
+  run 0 "$ALAMA_NER" convert "$DATA/cli-eval-gold.conll" "$WORK/from-conll.xml" || return 1
+  run 0 "$ALAMA_NER" convert "$WORK/from-conll.xml" - --to conll || return 1
+  grep -c "B-" "$WORK/out" >"$WORK/n-back"
+  grep -c "B-" "$DATA/cli-eval-gold.conll" | cmp - "$WORK/n-back" || return 1
+  # A windows-1256 text goes back out as the same bytes.
+  printf '%s\n' 'زار الرئيس بيروت.' | iconv -t CP1256 >"$WORK/cp.txt" || return 1
+  run 0 "$ALAMA_NER" convert --recognize "$WORK/cp.txt" "$WORK/cp.xml" || return 1
+  grep -q 'encoding="windows-1256"' "$WORK/cp.xml" || return 1
+  run 0 "$ALAMA_NER" convert "$WORK/cp.xml" - --to txt || return 1
+  cmp "$WORK/out" "$WORK/cp.txt" || return 1
+  # A broken XML file fails with a positioned message.
+  printf '<alama xmlns="urn:alama:document:1">\n<text>\n' >"$WORK/broken.xml"
+  run 1 "$ALAMA_NER" convert "$WORK/broken.xml" "$WORK/x.tsv" || return 1
+  expect_in "$WORK/err" "broken.xml:" || return 1
+  [ ! -e "$WORK/x.tsv" ]
+}
+
+# extract --format xml|tei|conll writes a whole annotated document.
+test_extract_document ()
+{
+  run 0 "$ALAMA_NER" extract --format xml "$ARTICLE" || return 1
+  expect_in "$WORK/out" 'urn:alama:document:1' || return 1
+  cp "$WORK/out" "$WORK/article.xml"
+  run 0 "$ALAMA_NER" convert "$WORK/article.xml" - --to tsv || return 1
+  cut -f1-3 "$WORK/out" >"$WORK/from-xml.tsv"
+  run 0 "$ALAMA_NER" extract "$ARTICLE" || return 1
+  cut -f1-3 "$WORK/out" >"$WORK/direct.tsv"
+  cmp "$WORK/from-xml.tsv" "$WORK/direct.tsv" || return 1
+  run 0 "$ALAMA_NER" extract --format tei "$ARTICLE" || return 1
+  expect_in "$WORK/out" '<persName' || return 1
+  run 0 "$ALAMA_NER" extract --format conll "$ARTICLE" || return 1
+  expect_in "$WORK/out" 'B-LOC' || return 1
 }
 
 test_missing_file ()
@@ -877,6 +959,8 @@ t "extract --format jsonl: -j 1, -j 4 and stdin agree" test_jsonl_threads
 t "extract --format jsonl: malformed lines give errors in place, exit 1" test_jsonl_malformed
 t "extract: invalid UTF-8 fails with the byte offset" test_invalid_utf8
 t "extract: windows-1256, ISO-8859-6 and UTF-16 input" test_extract_encodings
+t "convert: txt → xml → every format and back" test_convert
+t "extract --format xml|tei|conll: a whole document" test_extract_document
 t "missing input files fail with exit 1" test_missing_file
 t "tag: same lines and words, valid IOB2" test_tag
 t "tag: extra columns ignored, stdin, CRLF" test_tag_columns
