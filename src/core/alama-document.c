@@ -1270,21 +1270,61 @@ alama_document_set_note (AlamaDocument *self,
   return TRUE;
 }
 
-static gboolean
-overlaps_kept (AlamaDocument *self,
-               gsize          start,
-               gsize          end)
+/* The spans of the annotations a re-run keeps, sorted by start, with the
+ * furthest end reached so far: whether a new span overlaps one of them is
+ * a binary search, not a scan, so re-running on a long text stays linear. */
+typedef struct
 {
-  for (guint i = 0; i < self->annotations->len; i++)
-    {
-      const AlamaAnnotation *a = self->annotations->pdata[i];
+  gsize *starts;
+  gsize *max_ends;
+  guint n;
+} KeptSpans;
 
-      if (a->start >= end)
-        break;
-      if (a->status != ALAMA_STATUS_SUGGESTED && a->end > start)
-        return TRUE;
+static void
+kept_spans_init (KeptSpans *kept,
+                 GPtrArray *annotations)
+{
+  gsize max_end = 0;
+
+  kept->n = annotations->len;
+  kept->starts = g_new (gsize, MAX (kept->n, 1));
+  kept->max_ends = g_new (gsize, MAX (kept->n, 1));
+  for (guint i = 0; i < kept->n; i++)
+    {
+      const AlamaAnnotation *a = annotations->pdata[i];
+
+      max_end = MAX (max_end, a->end);
+      kept->starts[i] = a->start;
+      kept->max_ends[i] = max_end;
     }
-  return FALSE;
+}
+
+static void
+kept_spans_clear (KeptSpans *kept)
+{
+  g_free (kept->starts);
+  g_free (kept->max_ends);
+}
+
+static gboolean
+kept_spans_overlap (const KeptSpans *kept,
+                    gsize            start,
+                    gsize            end)
+{
+  guint lo = 0;
+  guint hi = kept->n;
+
+  /* Count the kept spans that start before @end. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (kept->starts[mid] < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 && kept->max_ends[lo - 1] > start;
 }
 
 /**
@@ -1308,6 +1348,7 @@ alama_document_replace_suggestions (AlamaDocument *self,
 {
   g_autoptr (GPtrArray) old = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *origin = g_strdup (agent); /* @agent may belong to a removed suggestion */
+  KeptSpans kept;
   guint added = 0;
 
   g_return_val_if_fail (ALAMA_IS_DOCUMENT (self), 0);
@@ -1321,12 +1362,14 @@ alama_document_replace_suggestions (AlamaDocument *self,
   alama_document_begin_group (self, "Recognize entities");
   for (guint i = 0; i < old->len; i++)
     alama_document_remove_annotation (self, old->pdata[i], NULL);
+  /* What is left now is what people made or looked at. */
+  kept_spans_init (&kept, self->annotations);
   for (guint i = 0; i < entities->len; i++)
     {
       const AlamaEntity *e = &g_array_index (entities, AlamaEntity, i);
       g_autoptr (AlamaAnnotation) a = NULL;
 
-      if (overlaps_kept (self, e->start_char, e->end_char))
+      if (kept_spans_overlap (&kept, e->start_char, e->end_char))
         continue;
       a = alama_annotation_new (NULL, e->start_char, e->end_char, e->type);
       a->origin = g_strdup (origin);
@@ -1336,6 +1379,7 @@ alama_document_replace_suggestions (AlamaDocument *self,
       if (alama_document_add_annotation (self, a, NULL))
         added++;
     }
+  kept_spans_clear (&kept);
   alama_document_end_group (self);
   return added;
 }
