@@ -507,6 +507,26 @@ alama_document_get_label_set (AlamaDocument *self)
   return self->labels;
 }
 
+/**
+ * alama_document_set_label_set:
+ * @document: the document
+ * @labels: the labels it declares, in order; copied
+ *
+ * Replaces the declared labels, as a reader does with a file's own.
+ * Labels that annotations use and @labels lacks are added back.
+ */
+void
+alama_document_set_label_set (AlamaDocument       *self,
+                              const AlamaLabelSet *labels)
+{
+  g_return_if_fail (ALAMA_IS_DOCUMENT (self));
+  g_return_if_fail (labels != NULL);
+  alama_label_set_free (self->labels);
+  self->labels = alama_label_set_copy (labels);
+  for (guint i = 0; i < self->annotations->len; i++)
+    alama_label_set_ensure (self->labels, ((AlamaAnnotation *) self->annotations->pdata[i])->label);
+}
+
 const char *
 alama_agent_kind_to_string (AlamaAgentKind kind)
 {

@@ -109,6 +109,8 @@ void alama_document_set_modified_time (AlamaDocument *document,
                                        GDateTime     *modified);
 
 AlamaLabelSet *alama_document_get_label_set (AlamaDocument *document);
+void alama_document_set_label_set (AlamaDocument       *document,
+                                   const AlamaLabelSet *labels);
 
 const char *alama_document_add_agent (AlamaDocument *document,
                                       AlamaAgentKind kind,

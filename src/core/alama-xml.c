@@ -1591,7 +1591,6 @@ end_text (Reader *r,
   g_autoptr (AlamaDocument) doc = NULL;
   const char *text = r->content->str;
   gsize len = r->content->len;
-  AlamaLabelSet *labels;
 
   if (r->base64)
     {
@@ -1648,14 +1647,8 @@ end_text (Reader *r,
       alama_document_add_agent_with_id (doc, agent->id, agent->kind, agent->name,
                                         agent->version, NULL);
     }
-  labels = alama_document_get_label_set (doc);
-  for (guint i = 0; i < alama_label_set_get_n_labels (r->labels); i++)
-    {
-      const AlamaLabel *l = alama_label_set_get (r->labels, i);
-
-      alama_label_set_add (labels, l->name, l->tei_element, l->tei_type, l->enamex, l->timex,
-                           l->description);
-    }
+  /* The file's labels, in its order, replace the defaults. */
+  alama_document_set_label_set (doc, r->labels);
   r->document = g_steal_pointer (&doc);
   alama_document_begin_group (r->document, "Load");
 }
