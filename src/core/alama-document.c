@@ -1103,8 +1103,13 @@ alama_document_relabel (AlamaDocument *self,
   after = alama_annotation_copy (annotation);
   g_free (after->label);
   after->label = g_strdup (label);
-  if (g_strcmp0 (label, "DATE") != 0)
-    g_clear_pointer (&after->when, g_free);
+  {
+    /* A normalized date value belongs to date labels only. */
+    const AlamaLabel *declared = alama_label_set_ensure (self->labels, label);
+
+    if (!declared->timex && g_strcmp0 (declared->tei_element, "date") != 0)
+      g_clear_pointer (&after->when, g_free);
+  }
   mark_edited (after, person);
   alama_label_set_ensure (self->labels, label);
   change (self, "Change label", annotation, after);
