@@ -80,11 +80,15 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-agent_free (gpointer data)
+/**
+ * alama_agent_free:
+ * @agent: (nullable): an agent that is not a document's
+ */
+void
+alama_agent_free (AlamaAgent *agent)
 {
-  AlamaAgent *agent = data;
-
+  if (agent == NULL)
+    return;
   g_free (agent->id);
   g_free (agent->name);
   g_free (agent->version);
@@ -224,7 +228,7 @@ alama_document_init (AlamaDocument *self)
 {
   self->language = g_strdup ("ar");
   self->labels = alama_label_set_new_default ();
-  self->agents = g_ptr_array_new_with_free_func (agent_free);
+  self->agents = g_ptr_array_new_with_free_func ((GDestroyNotify) alama_agent_free);
   self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) alama_annotation_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo = g_ptr_array_new_with_free_func (step_free);

@@ -52,6 +52,7 @@ typedef struct
   char *version;
 } AlamaAgent;
 
+void alama_agent_free (AlamaAgent *agent);
 const char *alama_agent_kind_to_string (AlamaAgentKind kind);
 gboolean alama_agent_kind_from_string (const char     *string,
                                        AlamaAgentKind *kind);

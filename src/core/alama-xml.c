@@ -760,17 +760,6 @@ typedef struct
 } Reader;
 
 static void
-agent_free (gpointer data)
-{
-  AlamaAgent *agent = data;
-
-  g_free (agent->id);
-  g_free (agent->name);
-  g_free (agent->version);
-  g_free (agent);
-}
-
-static void
 reader_clear (Reader *r)
 {
   g_clear_error (&r->error);
@@ -2068,7 +2057,7 @@ alama_xml_load (const char *data,
   xmlCtxtUseOptions (r.ctxt, XML_PARSE_NONET);
 
   r.content = g_string_new (NULL);
-  r.agents = g_ptr_array_new_with_free_func (agent_free);
+  r.agents = g_ptr_array_new_with_free_func ((GDestroyNotify) alama_agent_free);
   r.agent_ids = g_hash_table_new (g_str_hash, g_str_equal);
   r.labels = alama_label_set_new ();
   r.label_names = g_hash_table_new (g_str_hash, g_str_equal);
