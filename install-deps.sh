@@ -2,15 +2,21 @@
 # Installs, with apt-get, what building Alama needs and this machine lacks
 # (Debian 12 / Ubuntu).  Installs nothing that is already there.
 #
-#   ./install-deps.sh          build the core library and alama-ner
+#   ./install-deps.sh          build the core library, alama-ner and the
+#                              GTK 4 app
 #   ./install-deps.sh --test   also what the test suite needs (clang and
-#                              libFuzzer for the fuzz targets, valgrind-free)
+#                              libFuzzer for the fuzz targets, valgrind-free;
+#                              a virtual display, a session bus and Arabic
+#                              fonts for the app's headless tests)
 set -euo pipefail
 
 packages=(meson ninja-build pkg-config gcc libc6-dev python3
-          libglib2.0-dev libxml2-dev libjson-glib-dev)
+          libglib2.0-dev libxml2-dev libjson-glib-dev
+          libgtk-4-dev libadwaita-1-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev libxml2-utils)
+  packages+=(clang libclang-rt-14-dev libxml2-utils
+             xvfb xauth dbus at-spi2-core fonts-noto-core fonts-hosny-amiri
+             librsvg2-common)
 fi
 
 missing=()

@@ -1,0 +1,171 @@
+/* alama-application.c: the application: one window per document, a single
+ * instance over D-Bus (opening a file from a second launch opens it in the
+ * first).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-application.h"
+
+#include <glib/gi18n.h>
+
+#include "alama-window.h"
+
+struct _AlamaApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AlamaApplication, alama_application, ADW_TYPE_APPLICATION)
+
+/* A window that shows nothing yet, to open a file in instead of a new one. */
+static AlamaWindow *
+find_empty_window (AlamaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ALAMA_IS_WINDOW (window) && alama_window_get_file (ALAMA_WINDOW (window)) == NULL)
+    return ALAMA_WINDOW (window);
+  return NULL;
+}
+
+static void
+open_file (AlamaApplication *self,
+           GFile            *file)
+{
+  AlamaWindow *window = find_empty_window (self);
+
+  if (window == NULL)
+    window = alama_window_new (self);
+  alama_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_response_cb (GtkNativeDialog  *dialog,
+                  int               response,
+                  AlamaApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file)
+        open_file (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  AlamaApplication *self = user_data;
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+
+  dialog = gtk_file_chooser_native_new (_("Open"),
+                                        gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Texts and Alama documents"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_pattern (filter, "*.conll");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+
+  /* Kept alive until it answers, even with no window open. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "open", .activate = open_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+alama_application_startup (GApplication *application)
+{
+  static const char *const open_accels[] = { "<Control>o", NULL };
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  g_autoptr (GtkCssProvider) provider = NULL;
+
+  G_APPLICATION_CLASS (alama_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/alama/Alama/alama.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+alama_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (alama_window_new (ALAMA_APPLICATION (application)));
+  gtk_window_present (window);
+}
+
+static void
+alama_application_open (GApplication *application,
+                        GFile       **files,
+                        int           n_files,
+                        const char   *hint)
+{
+  for (int k = 0; k < n_files; k++)
+    open_file (ALAMA_APPLICATION (application), files[k]);
+}
+
+static void
+alama_application_class_init (AlamaApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = alama_application_startup;
+  app_class->activate = alama_application_activate;
+  app_class->open = alama_application_open;
+}
+
+static void
+alama_application_init (AlamaApplication *self)
+{
+}
+
+AlamaApplication *
+alama_application_new (void)
+{
+  return g_object_new (ALAMA_TYPE_APPLICATION,
+                       "application-id", ALAMA_APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/alama/Alama",
+                       NULL);
+}

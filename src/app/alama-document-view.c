@@ -1,0 +1,532 @@
+/* alama-document-view.c: a read-only text view of an AlamaDocument that
+ * maps its annotations to text tags.
+ *
+ * Each label has a tag ("entity:PERS") applied on every annotation that is
+ * an entity (anything but rejected), with a light background and an
+ * underline in the label's colour: how a suggestion nobody looked at yet
+ * looks.  Annotations a person accepted, edited or added also get
+ * "confirmed:PERS", a stronger background without the underline, and those
+ * a person added get "manual" (bold).  Tags created later win, so the
+ * confirmed tags are created after the entity tags.
+ *
+ * The view follows the document's ::changed signal and redoes the tags only
+ * in the range that changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-document-view.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+struct _AlamaDocumentView
+{
+  GtkTextView parent_instance;
+
+  AlamaDocument *document;
+  gulong changed_handler;
+
+  /* Label name → GtkTextTag, both kinds; the tags belong to the buffer. */
+  GHashTable *entity_tags;
+  GHashTable *confirmed_tags;
+  GtkTextTag *manual_tag;
+  /* Every tag this view manages, to clear a range. */
+  GPtrArray *all_tags;
+};
+
+G_DEFINE_FINAL_TYPE (AlamaDocumentView, alama_document_view, GTK_TYPE_TEXT_VIEW)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The GNOME palette (blue 3, green 3, orange 3, purple 3, and the teal of
+ * later palettes): used with transparency, so the text keeps the theme's
+ * colour and stays readable on light and dark backgrounds alike. */
+static const struct
+{
+  const char *label;
+  const char *color;
+} label_colors[] = {
+  { "PERS", "#3584e4" },
+  { "LOC", "#33d17a" },
+  { "ORG", "#ff7800" },
+  { "MISC", "#9141ac" },
+  { "DATE", "#2190a4" },
+};
+
+#define OTHER_COLOR "#77767b"
+#define SUGGESTED_ALPHA 0.22
+#define CONFIRMED_ALPHA 0.45
+
+/**
+ * alama_document_view_get_label_color:
+ * @label: a label name
+ * @color: (out): its opaque colour; labels Alama does not know are grey
+ */
+void
+alama_document_view_get_label_color (const char *label,
+                                     GdkRGBA    *color)
+{
+  const char *spec = OTHER_COLOR;
+
+  for (guint k = 0; k < G_N_ELEMENTS (label_colors); k++)
+    if (g_strcmp0 (label, label_colors[k].label) == 0)
+      spec = label_colors[k].color;
+  gdk_rgba_parse (color, spec);
+}
+
+static void
+ensure_tags (AlamaDocumentView *self,
+             const char        *label,
+             GtkTextTag       **entity_tag,
+             GtkTextTag       **confirmed_tag)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *entity = g_hash_table_lookup (self->entity_tags, label);
+  GtkTextTag *confirmed = g_hash_table_lookup (self->confirmed_tags, label);
+
+  if (entity == NULL)
+    {
+      GdkRGBA color;
+      GdkRGBA light;
+      GdkRGBA strong;
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+      g_autofree char *entity_name = g_strconcat ("entity:", label, NULL);
+      g_autofree char *confirmed_name = g_strconcat ("confirmed:", label, NULL);
+
+      alama_document_view_get_label_color (label, &color);
+      light = color;
+      light.alpha = SUGGESTED_ALPHA;
+      strong = color;
+      strong.alpha = CONFIRMED_ALPHA;
+
+      entity = gtk_text_tag_new (entity_name);
+      g_object_set (entity,
+                    "background-rgba", &light,
+                    "underline", PANGO_UNDERLINE_SINGLE,
+                    "underline-rgba", &color,
+                    NULL);
+      gtk_text_tag_table_add (table, entity);
+      g_object_unref (entity);
+
+      confirmed = gtk_text_tag_new (confirmed_name);
+      g_object_set (confirmed,
+                    "background-rgba", &strong,
+                    "underline", PANGO_UNDERLINE_NONE,
+                    NULL);
+      gtk_text_tag_table_add (table, confirmed);
+      g_object_unref (confirmed);
+
+      /* The status tags outrank every label's tags. */
+      gtk_text_tag_set_priority (self->manual_tag, gtk_text_tag_table_get_size (table) - 1);
+
+      g_hash_table_insert (self->entity_tags, g_strdup (label), entity);
+      g_hash_table_insert (self->confirmed_tags, g_strdup (label), confirmed);
+      g_ptr_array_add (self->all_tags, entity);
+      g_ptr_array_add (self->all_tags, confirmed);
+    }
+  *entity_tag = entity;
+  *confirmed_tag = confirmed;
+}
+
+static void
+apply_annotation (AlamaDocumentView     *self,
+                  const AlamaAnnotation *annotation)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *entity;
+  GtkTextTag *confirmed;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (!alama_annotation_is_entity (annotation))
+    return;
+  ensure_tags (self, annotation->label, &entity, &confirmed);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) annotation->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) annotation->end);
+  gtk_text_buffer_apply_tag (buffer, entity, &start, &end);
+  if (annotation->status != ALAMA_STATUS_SUGGESTED)
+    gtk_text_buffer_apply_tag (buffer, confirmed, &start, &end);
+  if (annotation->status == ALAMA_STATUS_MANUAL)
+    gtk_text_buffer_apply_tag (buffer, self->manual_tag, &start, &end);
+}
+
+/* Clears the tags in [start, end) and puts back those of every annotation
+ * that overlaps it, whole: an annotation reaching outside the range keeps
+ * one continuous tag. */
+static void
+retag_range (AlamaDocumentView *self,
+             gsize              start_char,
+             gsize              end_char)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start;
+  GtkTextIter end;
+  guint n;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_char);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) end_char);
+  for (guint k = 0; k < self->all_tags->len; k++)
+    gtk_text_buffer_remove_tag (buffer, self->all_tags->pdata[k], &start, &end);
+
+  n = alama_document_get_n_annotations (self->document);
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *annotation = alama_document_get_annotation (self->document, k);
+
+      if (annotation->start < end_char && annotation->end > start_char)
+        apply_annotation (self, annotation);
+    }
+}
+
+static void
+document_changed_cb (AlamaDocument     *document,
+                     guint64            start,
+                     guint64            end,
+                     AlamaDocumentView *self)
+{
+  retag_range (self, (gsize) start, (gsize) end);
+}
+
+static const AlamaAnnotation *
+annotation_at (AlamaDocumentView *self,
+               gsize              offset)
+{
+  guint n = alama_document_get_n_annotations (self->document);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *annotation = alama_document_get_annotation (self->document, k);
+
+      if (alama_annotation_is_entity (annotation) && annotation->start <= offset
+          && offset < annotation->end)
+        return annotation;
+    }
+  return NULL;
+}
+
+static const char *
+status_to_text (AlamaAnnotationStatus status)
+{
+  switch (status)
+    {
+    case ALAMA_STATUS_SUGGESTED:
+      return _("Suggested");
+    case ALAMA_STATUS_ACCEPTED:
+      return _("Accepted");
+    case ALAMA_STATUS_EDITED:
+      return _("Edited");
+    case ALAMA_STATUS_REJECTED:
+      return _("Rejected");
+    case ALAMA_STATUS_MANUAL:
+      return _("Added by hand");
+    default:
+      return "";
+    }
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (widget);
+  GtkTextView *text_view = GTK_TEXT_VIEW (widget);
+  GtkTextIter iter;
+  const AlamaAnnotation *annotation;
+  const AlamaLabel *label;
+  const AlamaAgent *agent = NULL;
+  g_autoptr (GString) markup = NULL;
+  g_autofree char *surface = NULL;
+
+  if (self->document == NULL)
+    return FALSE;
+  if (keyboard_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    }
+  else
+    {
+      int bx;
+      int by;
+
+      gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (text_view, &iter, bx, by))
+        return FALSE;
+    }
+  annotation = annotation_at (self, (gsize) gtk_text_iter_get_offset (&iter));
+  if (annotation == NULL)
+    return FALSE;
+
+  label = alama_label_set_lookup (alama_document_get_label_set (self->document), annotation->label);
+  if (annotation->origin)
+    agent = alama_document_lookup_agent (self->document, annotation->origin);
+  surface = alama_document_dup_substring (self->document, annotation->start, annotation->end);
+
+  markup = g_string_new (NULL);
+  g_string_append_printf (markup, "<b>%s</b>", annotation->label);
+  if (label && label->description)
+    {
+      g_autofree char *escaped = g_markup_escape_text (label->description, -1);
+
+      g_string_append_printf (markup, " — %s", escaped);
+    }
+  {
+    g_autofree char *escaped = g_markup_escape_text (surface, -1);
+
+    g_string_append_printf (markup, "\n%s", escaped);
+  }
+  g_string_append_printf (markup, "\n%s", status_to_text (annotation->status));
+  if (agent)
+    {
+      g_autofree char *escaped = g_markup_escape_text (agent->name, -1);
+
+      /* TRANSLATORS: "Suggested by alama-ner", "Accepted by Salma" */
+      g_string_append_printf (markup, _(" by %s"), escaped);
+    }
+  if (annotation->confidence >= 0)
+    g_string_append_printf (markup, _(" · confidence %.0f %%"),
+                            round (annotation->confidence * 100));
+  if (annotation->when)
+    g_string_append_printf (markup, "\n%s", annotation->when);
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
+static void
+disconnect_document (AlamaDocumentView *self)
+{
+  if (self->document)
+    {
+      g_clear_signal_handler (&self->changed_handler, self->document);
+      g_clear_object (&self->document);
+    }
+}
+
+/**
+ * alama_document_view_show_text:
+ * @view: the view
+ * @text: UTF-8 text
+ *
+ * Shows @text with no highlights, before its document is ready (while the
+ * recognizer runs on it).  Forgets the document shown so far.
+ */
+void
+alama_document_view_show_text (AlamaDocumentView *self,
+                               const char        *text)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (text != NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->document)
+    {
+      disconnect_document (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+    }
+  gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+/**
+ * alama_document_view_set_document:
+ * @view: the view
+ * @document: (nullable): the document to show
+ *
+ * Shows @document's text and highlights its entities, and keeps them up to
+ * date as the document changes.  When the view already shows the same text
+ * (alama_document_view_show_text()), it is kept, with the reader's place
+ * in it.
+ */
+void
+alama_document_view_set_document (AlamaDocumentView *self,
+                                  AlamaDocument     *document)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *shown = NULL;
+  const char *text;
+  gsize len;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (document == NULL || ALAMA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  disconnect_document (self);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (document == NULL)
+    {
+      gtk_text_buffer_set_text (buffer, "", 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      return;
+    }
+
+  self->document = g_object_ref (document);
+  self->changed_handler = g_signal_connect (document, "changed",
+                                            G_CALLBACK (document_changed_cb), self);
+
+  text = alama_document_get_text (document, &len);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  if (strlen (shown) != len || memcmp (shown, text, len) != 0)
+    gtk_text_buffer_set_text (buffer, text, (int) len);
+  retag_range (self, 0, alama_document_get_n_chars (document));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * alama_document_view_get_document:
+ * @view: the view
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+AlamaDocument *
+alama_document_view_get_document (AlamaDocumentView *self)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), NULL);
+  return self->document;
+}
+
+/**
+ * alama_document_view_get_label_tag:
+ * @view: the view
+ * @label: a label name
+ *
+ * Returns: (transfer none) (nullable): the tag that marks every entity
+ *   labelled @label, or %NULL when the view has not shown one yet
+ */
+GtkTextTag *
+alama_document_view_get_label_tag (AlamaDocumentView *self,
+                                   const char        *label)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), NULL);
+  return g_hash_table_lookup (self->entity_tags, label);
+}
+
+GtkWidget *
+alama_document_view_new (void)
+{
+  return g_object_new (ALAMA_TYPE_DOCUMENT_VIEW, NULL);
+}
+
+static void
+alama_document_view_dispose (GObject *object)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (object);
+
+  disconnect_document (self);
+  G_OBJECT_CLASS (alama_document_view_parent_class)->dispose (object);
+}
+
+static void
+alama_document_view_finalize (GObject *object)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (object);
+
+  g_clear_pointer (&self->entity_tags, g_hash_table_unref);
+  g_clear_pointer (&self->confirmed_tags, g_hash_table_unref);
+  g_clear_pointer (&self->all_tags, g_ptr_array_unref);
+  G_OBJECT_CLASS (alama_document_view_parent_class)->finalize (object);
+}
+
+static void
+alama_document_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+alama_document_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      alama_document_view_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+alama_document_view_class_init (AlamaDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = alama_document_view_dispose;
+  object_class->finalize = alama_document_view_finalize;
+  object_class->get_property = alama_document_view_get_property;
+  object_class->set_property = alama_document_view_set_property;
+
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, ALAMA_TYPE_DOCUMENT,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                       | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+alama_document_view_init (AlamaDocumentView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+
+  self->entity_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->confirmed_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->all_tags = g_ptr_array_new ();
+  self->manual_tag = gtk_text_buffer_create_tag (buffer, "manual",
+                                                 "weight", PANGO_WEIGHT_BOLD,
+                                                 NULL);
+  g_ptr_array_add (self->all_tags, self->manual_tag);
+
+  gtk_text_view_set_editable (text_view, FALSE);
+  gtk_text_view_set_cursor_visible (text_view, TRUE);
+  gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_above_lines (text_view, 6);
+  gtk_text_view_set_pixels_below_lines (text_view, 6);
+  gtk_text_view_set_pixels_inside_wrap (text_view, 4);
+  gtk_text_view_set_left_margin (text_view, 32);
+  gtk_text_view_set_right_margin (text_view, 32);
+  gtk_text_view_set_top_margin (text_view, 18);
+  gtk_text_view_set_bottom_margin (text_view, 18);
+  /* Arabic paragraphs get a right-to-left base direction from their text
+   * either way; the widget's direction decides the others (empty lines, a
+   * paragraph of digits) and which side the text starts from. */
+  gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_RTL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "alama-document");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"),
+                                  -1);
+}

@@ -1,0 +1,31 @@
+/* alama-document-view.h: a read-only text view of an AlamaDocument that
+ * highlights its entities.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "alama-document.h"
+
+G_BEGIN_DECLS
+
+#define ALAMA_TYPE_DOCUMENT_VIEW (alama_document_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlamaDocumentView, alama_document_view, ALAMA, DOCUMENT_VIEW, GtkTextView)
+
+GtkWidget *alama_document_view_new (void);
+
+AlamaDocument *alama_document_view_get_document (AlamaDocumentView *view);
+void alama_document_view_set_document (AlamaDocumentView *view,
+                                       AlamaDocument     *document);
+void alama_document_view_show_text (AlamaDocumentView *view,
+                                    const char        *text);
+
+GtkTextTag *alama_document_view_get_label_tag (AlamaDocumentView *view,
+                                               const char        *label);
+void alama_document_view_get_label_color (const char *label,
+                                          GdkRGBA    *color);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* alama-window.h: a window showing one document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "alama-application.h"
+#include "alama-document-view.h"
+#include "alama-document.h"
+
+G_BEGIN_DECLS
+
+#define ALAMA_TYPE_WINDOW (alama_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlamaWindow, alama_window, ALAMA, WINDOW, AdwApplicationWindow)
+
+AlamaWindow *alama_window_new (AlamaApplication *app);
+
+void alama_window_open (AlamaWindow *window,
+                        GFile       *file);
+GFile *alama_window_get_file (AlamaWindow *window);
+AlamaDocument *alama_window_get_document (AlamaWindow *window);
+gboolean alama_window_get_loading (AlamaWindow *window);
+AlamaDocumentView *alama_window_get_document_view (AlamaWindow *window);
+
+G_END_DECLS
