@@ -1,0 +1,434 @@
+/* test-window.c: opening a document in an AlamaWindow shows its text and
+ * highlights exactly its entities, and follows edits of the document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "alama-application.h"
+#include "alama-document-view.h"
+#include "alama-window.h"
+#include "alama-xml.h"
+
+#define ARTICLE SAMPLES_DIR "/article.txt"
+#define LOAD_TIMEOUT_S 30
+
+static AlamaApplication *app;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window has loaded what it was asked to. */
+static void
+wait_loaded (AlamaWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
+
+  while (alama_window_get_loading (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  /* Let the view lay itself out once. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AlamaWindow *
+open_window (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AlamaWindow *window = alama_window_new (app);
+
+  alama_window_open (window, file);
+  g_assert_true (alama_window_get_loading (window));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  return g_object_ref (window);
+}
+
+static void
+close_window (AlamaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+static char *
+buffer_text (AlamaDocumentView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Checks, character by character, that each label's tag covers exactly
+ * the entities (annotations not rejected) with that label. */
+static void
+assert_tags_match (AlamaDocumentView *view,
+                   AlamaDocument     *document)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  static const char *const labels[] = { "PERS", "LOC", "ORG", "MISC", "DATE" };
+  gsize n_chars = alama_document_get_n_chars (document);
+  guint n = alama_document_get_n_annotations (document);
+
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, (int) n_chars);
+  for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+    {
+      GtkTextTag *tag = alama_document_view_get_label_tag (view, labels[l]);
+      g_autofree gboolean *covered = g_new0 (gboolean, n_chars + 1);
+      GtkTextIter iter;
+      guint n_entities = 0;
+
+      for (guint k = 0; k < n; k++)
+        {
+          const AlamaAnnotation *annotation = alama_document_get_annotation (document, k);
+
+          if (!alama_annotation_is_entity (annotation) || strcmp (annotation->label, labels[l]) != 0)
+            continue;
+          n_entities++;
+          for (gsize c = annotation->start; c < annotation->end; c++)
+            covered[c] = TRUE;
+
+          /* The tag starts and ends exactly at the span's ends. */
+          g_assert_nonnull (tag);
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) annotation->start);
+          g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) annotation->end);
+          g_assert_true (gtk_text_iter_ends_tag (&iter, tag) || gtk_text_iter_has_tag (&iter, tag));
+        }
+      if (tag == NULL)
+        {
+          g_assert_cmpuint (n_entities, ==, 0);
+          continue;
+        }
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      for (gsize c = 0; c < n_chars; c++)
+        {
+          if (gtk_text_iter_has_tag (&iter, tag) != covered[c])
+            g_error ("%s: character %" G_GSIZE_FORMAT " is %s but should %s", labels[l], c,
+                     covered[c] ? "not tagged" : "tagged", covered[c] ? "be" : "not be");
+          gtk_text_iter_forward_char (&iter);
+        }
+    }
+}
+
+static void
+test_open_text (void)
+{
+  AlamaWindow *window = open_window (ARTICLE);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  gsize len;
+
+  g_assert_nonnull (document);
+  g_assert_true (alama_document_view_get_document (view) == document);
+  g_assert_true (g_file_get_contents (ARTICLE, &expected, &len, NULL));
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (alama_document_get_text (document, NULL), ==, expected);
+
+  /* The sample has names of every kind; all are suggestions. */
+  g_assert_cmpuint (alama_document_count_annotations (document, ALAMA_STATUS_SUGGESTED), >, 10);
+  assert_tags_match (view, document);
+  g_assert_true (gtk_widget_get_direction (GTK_WIDGET (view)) == GTK_TEXT_DIR_RTL);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+
+  close_window (window);
+}
+
+static void
+test_follows_edits (void)
+{
+  AlamaWindow *window = open_window (ARTICLE);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  const AlamaAnnotation *annotation = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  gsize start;
+  GtkTextIter iter;
+  g_autoptr (GError) error = NULL;
+
+  /* A suggestion no other entity of its label touches. */
+  for (guint k = 0; k < alama_document_get_n_annotations (document) && annotation == NULL; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      if (a->status == ALAMA_STATUS_SUGGESTED)
+        annotation = a;
+    }
+  g_assert_nonnull (annotation);
+  id = g_strdup (annotation->id);
+  label = g_strdup (annotation->label);
+  start = annotation->start;
+
+  g_assert_true (alama_document_reject (document, id, NULL, &error));
+  g_assert_no_error (error);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  g_assert_false (gtk_text_iter_has_tag (&iter, alama_document_view_get_label_tag (view, label)));
+  assert_tags_match (view, document);
+
+  g_assert_true (alama_document_undo (document));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  g_assert_true (gtk_text_iter_has_tag (&iter, alama_document_view_get_label_tag (view, label)));
+  assert_tags_match (view, document);
+
+  g_assert_true (alama_document_accept (document, id, NULL, &error));
+  g_assert_no_error (error);
+  assert_tags_match (view, document);
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    g_autofree char *name = g_strconcat ("confirmed:", label, NULL);
+    GtkTextTag *confirmed = gtk_text_tag_table_lookup (table, name);
+
+    g_assert_nonnull (confirmed);
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+    g_assert_true (gtk_text_iter_has_tag (&iter, confirmed));
+    g_assert_true (alama_document_undo (document));
+    g_assert_false (gtk_text_iter_has_tag (&iter, confirmed));
+  }
+
+  close_window (window);
+}
+
+static void
+test_font_covers_text (void)
+{
+  AlamaWindow *window = open_window (ARTICLE);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  g_autofree char *text = buffer_text (view);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
+  const PangoFontDescription *font = pango_context_get_font_description (pango_layout_get_context (layout));
+
+  g_test_message ("font: %s", pango_font_description_to_string (font));
+  g_assert_nonnull (strstr (pango_font_description_get_family (font), "Noto Naskh Arabic"));
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+
+  close_window (window);
+}
+
+static void
+test_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alama-test-XXXXXX", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *xml_path = g_build_filename (dir, "article.xml", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  AlamaWindow *window;
+  AlamaDocument *document;
+  g_autoptr (AlamaDocument) saved = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (ARTICLE, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (text_path, contents, (gssize) len, NULL));
+
+  window = open_window (text_path);
+  document = alama_window_get_document (window);
+  g_assert_true (alama_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (alama_document_get_modified (document));
+
+  saved = alama_xml_load_file (xml_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alama_document_get_text (saved, NULL), ==, contents);
+  g_assert_cmpuint (alama_document_get_n_annotations (saved), ==,
+                    alama_document_get_n_annotations (document));
+  close_window (window);
+
+  /* Opening the saved XML shows the same entities, unmodified. */
+  window = open_window (xml_path);
+  document = alama_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_false (alama_document_get_modified (document));
+  assert_tags_match (alama_window_get_document_view (window), document);
+  close_window (window);
+
+  g_assert_cmpint (g_remove (xml_path), ==, 0);
+  g_assert_cmpint (g_remove (text_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until the window is mapped and has painted a frame since now. */
+static void
+wait_painted (AlamaWindow *window)
+{
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
+  GdkFrameClock *clock;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (id);
+}
+
+/* Renders the view and counts coloured pixels: the highlights, as neither
+ * the background nor the text (greys) is coloured.  Saves the picture
+ * beside the test program for a person to look at. */
+static guint
+count_highlight_pixels (AlamaWindow *window,
+                        const char  *png_name)
+{
+  GtkWidget *view = GTK_WIDGET (alama_window_get_document_view (window));
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
+  gsize stride = (gsize) width * 4;
+  guint count = 0;
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * (gsize) height);
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize k = 0; k < stride * (gsize) height; k += 4)
+    {
+      /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines;
+       * the order does not matter to a spread. */
+      int hi = MAX (pixels[k], MAX (pixels[k + 1], pixels[k + 2]));
+      int lo = MIN (pixels[k], MIN (pixels[k + 1], pixels[k + 2]));
+
+      if (hi - lo >= 20)
+        count++;
+    }
+  if (gdk_texture_save_to_png (texture, png))
+    g_test_message ("saved %s", png);
+  return count;
+}
+
+static void
+test_highlights_drawn (void)
+{
+  AlamaWindow *window = open_window (ARTICLE);
+  AlamaDocument *document = alama_window_get_document (window);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint before;
+  guint after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  wait_painted (window);
+  before = count_highlight_pixels (window, "test-window-highlights.png");
+  g_test_message ("%u highlight pixels", before);
+  g_assert_cmpuint (before, >, 5000);
+
+  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
+    g_ptr_array_add (ids, g_strdup (alama_document_get_annotation (document, k)->id));
+  alama_document_begin_group (document, "reject all");
+  for (guint k = 0; k < ids->len; k++)
+    g_assert_true (alama_document_reject (document, ids->pdata[k], NULL, NULL));
+  alama_document_end_group (document);
+
+  wait_painted (window);
+  after = count_highlight_pixels (window, "test-window-no-highlights.png");
+  g_test_message ("%u coloured pixels with every suggestion rejected", after);
+  g_assert_cmpuint (after, <, before / 20);
+
+  close_window (window);
+}
+
+/* Closing a window while its file loads drops the late answers of the
+ * worker (no critical warning, which would abort the test) and frees it. */
+static void
+test_close_while_loading (void)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (ARTICLE);
+  AlamaWindow *window = alama_window_new (app);
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  alama_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
+  while (window != NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+test_open_missing (void)
+{
+  AlamaWindow *window = open_window (SAMPLES_DIR "/no-such-file.txt");
+
+  g_assert_null (alama_window_get_document (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL)
+                  && alama_window_get_document (window) != NULL);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* The real application class, its startup loading the style sheet; not
+   * unique, so that tests can run side by side. */
+  app = alama_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/alama/window/open-text", test_open_text);
+  g_test_add_func ("/alama/window/follows-edits", test_follows_edits);
+  g_test_add_func ("/alama/window/font-covers-text", test_font_covers_text);
+  g_test_add_func ("/alama/window/highlights-drawn", test_highlights_drawn);
+  g_test_add_func ("/alama/window/save", test_save);
+  g_test_add_func ("/alama/window/open-missing", test_open_missing);
+  g_test_add_func ("/alama/window/close-while-loading", test_close_while_loading);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
