@@ -216,8 +216,9 @@ test_font_covers_text (void)
   g_autofree char *text = buffer_text (view);
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
   const PangoFontDescription *font = pango_context_get_font_description (pango_layout_get_context (layout));
+  g_autofree char *font_name = pango_font_description_to_string (font);
 
-  g_test_message ("font: %s", pango_font_description_to_string (font));
+  g_test_message ("font: %s", font_name);
   g_assert_nonnull (strstr (pango_font_description_get_family (font), "Noto Naskh Arabic"));
   g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
 
