@@ -152,6 +152,29 @@ test_open_text (void)
   close_window (window);
 }
 
+/* CRLF line ends, diacritics and tatweel: offsets still line up, as the
+ * buffer counts characters like the document (\r\n is two). */
+static void
+test_open_vocalized_crlf (void)
+{
+  const char *path = SAMPLES_DIR "/article-vocalized-crlf.txt";
+  AlamaWindow *window = open_window (path);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (document);
+  g_assert_true (g_file_get_contents (path, &expected, NULL, NULL));
+  g_assert_nonnull (strstr (expected, "\r\n"));
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, alama_document_get_text (document, NULL));
+  g_assert_cmpuint (alama_document_get_n_annotations (document), >, 0);
+  assert_tags_match (view, document);
+
+  close_window (window);
+}
+
 static void
 test_follows_edits (void)
 {
@@ -423,6 +446,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/alama/window/open-text", test_open_text);
+  g_test_add_func ("/alama/window/open-vocalized-crlf", test_open_vocalized_crlf);
   g_test_add_func ("/alama/window/follows-edits", test_follows_edits);
   g_test_add_func ("/alama/window/font-covers-text", test_font_covers_text);
   g_test_add_func ("/alama/window/highlights-drawn", test_highlights_drawn);
