@@ -12,10 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "alama-clitics.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
 #include "alama-recognizer.h"
+#include "alama-tokenizer.h"
 #include "alama-xml.h"
 
 struct _AlamaWindow
@@ -36,6 +38,18 @@ struct _AlamaWindow
   AlamaDocument *document;
   gulong modified_handler;
   gulong changed_handler;
+  gulong can_undo_handler;
+  gulong can_redo_handler;
+  /* The id of the agent standing for the user, declared in the document
+   * when it is shown: every edit by hand is made in its name. */
+  char *person;
+  /* The document's tokens (AlamaToken), to snap a selection to words. */
+  GArray *tokens;
+  /* The built-in model, for its lexicon only (proclitics), loaded the
+   * first time a selection is snapped. */
+  AlamaModel *model;
+  /* Set once the user chose to close despite unsaved changes. */
+  gboolean close_confirmed;
   gboolean loading;
   /* Counts openings, so that a late answer from an earlier one is ignored. */
   guint generation;
@@ -138,8 +152,19 @@ update_title (AlamaWindow *self)
 static void
 update_actions (AlamaWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 self->document != NULL && !self->loading);
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean ready = self->document != NULL && !self->loading;
+  static const char *const edits[] = {
+    "doc.label", "doc.label-exact", "doc.accept", "doc.reject", "doc.delete", "doc.accept-all",
+  };
+
+  gtk_widget_action_set_enabled (widget, "win.save", ready);
+  gtk_widget_action_set_enabled (widget, "doc.undo",
+                                 ready && alama_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "doc.redo",
+                                 ready && alama_document_can_redo (self->document));
+  for (guint k = 0; k < G_N_ELEMENTS (edits); k++)
+    gtk_widget_action_set_enabled (widget, edits[k], ready);
 }
 
 static void
@@ -245,22 +270,54 @@ document_changed_cb (AlamaDocument *document,
 }
 
 static void
+document_history_cb (AlamaDocument *document,
+                     GParamSpec    *pspec,
+                     AlamaWindow   *self)
+{
+  update_actions (self);
+}
+
+static void
+disconnect_document (AlamaWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  g_clear_signal_handler (&self->modified_handler, self->document);
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_signal_handler (&self->can_undo_handler, self->document);
+  g_clear_signal_handler (&self->can_redo_handler, self->document);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->person, g_free);
+  g_clear_pointer (&self->tokens, g_array_unref);
+}
+
+static void
 set_document (AlamaWindow   *self,
               AlamaDocument *document)
 {
-  if (self->document)
-    {
-      g_clear_signal_handler (&self->modified_handler, self->document);
-      g_clear_signal_handler (&self->changed_handler, self->document);
-      g_clear_object (&self->document);
-    }
+  disconnect_document (self);
   if (document)
     {
+      const char *name = g_get_real_name ();
+      const char *text;
+      gsize len;
+
       self->document = g_object_ref (document);
       self->modified_handler = g_signal_connect (document, "notify::modified",
                                                  G_CALLBACK (document_modified_cb), self);
       self->changed_handler = g_signal_connect (document, "changed",
                                                 G_CALLBACK (document_changed_cb), self);
+      self->can_undo_handler = g_signal_connect (document, "notify::can-undo",
+                                                 G_CALLBACK (document_history_cb), self);
+      self->can_redo_handler = g_signal_connect (document, "notify::can-redo",
+                                                 G_CALLBACK (document_history_cb), self);
+      /* GLib says "Unknown" when the password database has no real name. */
+      if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
+        name = g_get_user_name ();
+      self->person = g_strdup (alama_document_add_agent (document, ALAMA_AGENT_PERSON, name, NULL));
+      text = alama_document_get_text (document, &len);
+      self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
+      alama_tokenize (text, len, self->tokens);
     }
   alama_document_view_set_document (self->document_view, document);
   update_legend (self);
@@ -455,28 +512,413 @@ alama_window_open (AlamaWindow *self,
   g_task_run_in_thread (task, load_thread);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* Saves as Alama XML; an error is shown as a toast. */
+static gboolean
+save (AlamaWindow *self)
 {
-  AlamaWindow *self = ALAMA_WINDOW (widget);
   g_autoptr (GError) error = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *message = NULL;
 
   if (self->document == NULL || self->loading || self->save_path == NULL)
-    return;
+    return FALSE;
   if (!alama_xml_save_file (self->document, self->save_path, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
+      return FALSE;
     }
   alama_document_set_unmodified (self->document);
   base_name = g_path_get_basename (self->save_path);
   message = g_strdup_printf (_("Saved as %s"), base_name);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   update_subtitle (self);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (ALAMA_WINDOW (widget));
+}
+
+/* Editing by hand.  The labels the keys 1 to 5 give, in the legend's
+ * order. */
+static const char *const key_labels[] = { "PERS", "LOC", "ORG", "MISC", "DATE" };
+
+/**
+ * alama_window_label_for_keyval:
+ * @keyval: a key value
+ *
+ * The label a digit key gives: 1 to 5 label PERS, LOC, ORG, MISC, DATE.
+ * Any decimal digit counts, so that the keys work whatever the layout:
+ * ASCII and keypad digits, Arabic-Indic (١–٥) and Extended Arabic-Indic
+ * (۱–۵, Persian and Urdu layouts) digits.
+ *
+ * Returns: (nullable): the label, or %NULL when @keyval is none of them
+ */
+const char *
+alama_window_label_for_keyval (guint keyval)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  int digit;
+
+  if (c == 0)
+    return NULL;
+  digit = g_unichar_digit_value (c);
+  if (digit < 1 || digit > (int) G_N_ELEMENTS (key_labels))
+    return NULL;
+  return key_labels[digit - 1];
+}
+
+static void
+get_selection (AlamaWindow *self,
+               gsize       *start,
+               gsize       *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+  GtkTextIter start_iter;
+  GtkTextIter end_iter;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start_iter, &end_iter);
+  *start = (gsize) gtk_text_iter_get_offset (&start_iter);
+  *end = (gsize) gtk_text_iter_get_offset (&end_iter);
+}
+
+/* The entity (not rejected) under the caret: the one holding the character
+ * after it, or else the one just before it (a click on the last half of a
+ * word's last letter puts the caret after it). */
+static const AlamaAnnotation *
+annotation_at_caret (AlamaWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+  GtkTextIter iter;
+  const AlamaAnnotation *before = NULL;
+  gsize offset;
+  guint n;
+
+  if (self->document == NULL)
+    return NULL;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  offset = (gsize) gtk_text_iter_get_offset (&iter);
+  n = alama_document_get_n_annotations (self->document);
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (self->document, k);
+
+      if (!alama_annotation_is_entity (a))
+        continue;
+      if (a->start <= offset && offset < a->end)
+        return a;
+      if (a->end == offset)
+        before = a;
+    }
+  return before;
+}
+
+/* Snaps [*start, *end) to words, the way the recognizer draws a name:
+ * every token it touches (an empty span: the token holding it) is taken
+ * whole, punctuation at either end is left out, and so is a proclitic
+ * attached to the first word (و ب ل ك ف, the article kept): selecting part
+ * of «وبيروت» gives «بيروت».  Returns FALSE when no word is left. */
+static gboolean
+snap_span (AlamaWindow *self,
+           gsize       *start,
+           gsize       *end)
+{
+  const AlamaToken *tokens = (const AlamaToken *) (gpointer) self->tokens->data;
+  const char *text = alama_document_get_text (self->document, NULL);
+  guint first = G_MAXUINT;
+  guint last = 0;
+
+  for (guint k = 0; k < self->tokens->len; k++)
+    {
+      const AlamaToken *t = &tokens[k];
+      gboolean touches = *start == *end ? t->start_char <= *start && *start <= t->end_char
+                                        : t->start_char < *end && *start < t->end_char;
+
+      if (!touches || t->kind == ALAMA_TOKEN_PUNCT)
+        continue;
+      if (first == G_MAXUINT)
+        first = k;
+      last = k;
+      if (*start == *end)
+        break;
+    }
+  if (first == G_MAXUINT)
+    return FALSE;
+
+  *start = tokens[first].start_char;
+  *end = tokens[last].end_char;
+  if (tokens[first].kind == ALAMA_TOKEN_ARABIC)
+    {
+      gsize skip_chars = 0;
+
+      if (self->model == NULL)
+        {
+          g_autoptr (GError) error = NULL;
+
+          self->model = alama_model_new_builtin (&error);
+          if (self->model == NULL)
+            g_debug ("no built-in model, proclitics are kept: %s", error->message);
+        }
+      if (self->model)
+        alama_proclitic_span_start (text + tokens[first].start_byte,
+                                    tokens[first].end_byte - tokens[first].start_byte,
+                                    alama_model_get_lexicon (self->model), &skip_chars);
+      /* A word that is all proclitic letters stays whole. */
+      if (*start + skip_chars < *end)
+        *start += skip_chars;
+    }
+  return *start < *end;
+}
+
+static void
+show_error (AlamaWindow *self,
+            GError      *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* Labels [start, end) by hand: the entities it overlaps go, in the same
+ * undoable step. */
+static void
+label_span (AlamaWindow *self,
+            gsize        start,
+            gsize        end,
+            const char  *label)
+{
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  AlamaAnnotation annotation = { 0 };
+  guint n = alama_document_get_n_annotations (self->document);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (self->document, k);
+
+      if (alama_annotation_is_entity (a) && a->start < end && start < a->end)
+        g_ptr_array_add (ids, g_strdup (a->id));
+    }
+
+  annotation.start = start;
+  annotation.end = end;
+  annotation.label = (char *) label;
+  annotation.origin = self->person;
+  annotation.status = ALAMA_STATUS_MANUAL;
+  annotation.confidence = -1;
+
+  alama_document_begin_group (self->document, _("Label"));
+  for (guint k = 0; k < ids->len; k++)
+    alama_document_remove_annotation (self->document, ids->pdata[k], NULL);
+  if (alama_document_add_annotation (self->document, &annotation, &error) == NULL)
+    show_error (self, error);
+  alama_document_end_group (self->document);
+}
+
+/* doc.label and doc.label-exact: labels the selection, snapped to words
+ * (doc.label) or as it is (doc.label-exact, Shift with the key).  With
+ * nothing selected, relabels the entity under the caret, or labels the
+ * word under it. */
+static void
+label_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  const char *label = g_variant_get_string (parameter, NULL);
+  gboolean exact = strcmp (action_name, "doc.label-exact") == 0;
+  gsize start;
+  gsize end;
+
+  if (self->document == NULL || self->loading)
+    return;
+  get_selection (self, &start, &end);
+  if (start == end)
+    {
+      const AlamaAnnotation *annotation = annotation_at_caret (self);
+
+      if (annotation)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autofree char *id = g_strdup (annotation->id);
+
+          if (!alama_document_relabel (self->document, id, label, self->person, &error))
+            show_error (self, error);
+          return;
+        }
+      if (exact)
+        return;
+    }
+  if (!exact && !snap_span (self, &start, &end))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  label_span (self, start, end, label);
+}
+
+/* doc.accept, doc.reject, doc.delete on the entity under the caret.
+ * Delete rejects a suggestion (the model's proposal stays on record, and
+ * the recognizer will not propose it again over it) and removes what a
+ * person made or confirmed. */
+static void
+status_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  const AlamaAnnotation *annotation = annotation_at_caret (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  if (annotation == NULL || self->loading)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  id = g_strdup (annotation->id);
+  if (strcmp (action_name, "doc.accept") == 0)
+    ok = alama_document_accept (self->document, id, self->person, &error);
+  else if (strcmp (action_name, "doc.reject") == 0
+           || annotation->status == ALAMA_STATUS_SUGGESTED)
+    ok = alama_document_reject (self->document, id, self->person, &error);
+  else
+    ok = alama_document_remove_annotation (self->document, id, &error);
+  if (!ok)
+    show_error (self, error);
+}
+
+static void
+accept_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+
+  if (self->document && !self->loading)
+    alama_document_accept_all (self->document, NULL, self->person);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+
+  if (self->document == NULL || self->loading)
+    return;
+  if (strcmp (action_name, "doc.undo") == 0)
+    alama_document_undo (self->document);
+  else
+    alama_document_redo (self->document);
+}
+
+/* The keys of the view, caught before GtkTextView sees them (it binds
+ * Ctrl+Z, Delete and BackSpace itself).  The label keys are the digit row:
+ * a key's own value is tried first, then the value of the same physical
+ * key with no modifier, so that Shift+1 (which gives "!" on most layouts)
+ * is still 1 and the override. */
+static gboolean
+view_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     AlamaWindow           *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  const char *label;
+
+  if (event && (gdk_key_event_matches (event, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK)
+                    == GDK_KEY_MATCH_EXACT
+                || gdk_key_event_matches (event, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK)
+                       == GDK_KEY_MATCH_EXACT))
+    return gtk_widget_activate_action (widget, "doc.redo", NULL);
+  if (event && gdk_key_event_matches (event, GDK_KEY_z, GDK_CONTROL_MASK) == GDK_KEY_MATCH_EXACT)
+    return gtk_widget_activate_action (widget, "doc.undo", NULL);
+  if (mods & ~GDK_SHIFT_MASK)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      return gtk_widget_activate_action (widget, "doc.accept", NULL);
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      return gtk_widget_activate_action (widget, "doc.delete", NULL);
+    case GDK_KEY_BackSpace:
+      return gtk_widget_activate_action (widget, "doc.reject", NULL);
+    default:
+      break;
+    }
+
+  label = alama_window_label_for_keyval (keyval);
+  if (label == NULL && event)
+    {
+      guint base = 0;
+
+      if (gdk_display_translate_key (gtk_widget_get_display (widget), keycode, 0,
+                                     (int) gdk_key_event_get_layout (event), &base, NULL, NULL,
+                                     NULL))
+        label = alama_window_label_for_keyval (base);
+    }
+  if (label == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (widget,
+                                     (mods & GDK_SHIFT_MASK) ? "doc.label-exact" : "doc.label",
+                                     "s", label);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AlamaWindow      *self)
+{
+  if (strcmp (response, "save") == 0 && !save (self))
+    return;
+  if (strcmp (response, "save") == 0 || strcmp (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Closing with unsaved changes asks first: Save, Discard or Cancel. */
+static gboolean
+alama_window_close_request (GtkWindow *window)
+{
+  AlamaWindow *self = ALAMA_WINDOW (window);
+  AdwMessageDialog *dialog;
+  const char *title;
+
+  if (self->close_confirmed || self->loading || self->document == NULL
+      || !alama_document_get_modified (self->document))
+    return GTK_WINDOW_CLASS (alama_window_parent_class)->close_request (window);
+
+  title = gtk_window_get_title (window);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The annotations of “%s” have unsaved changes. Changes that "
+                                    "are not saved are lost."),
+                                  title ? title : "");
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /**
@@ -540,12 +982,8 @@ alama_window_dispose (GObject *object)
    * answers (the preview, the document) stale so that they are dropped. */
   self->generation++;
   g_cancellable_cancel (self->cancellable);
-  if (self->document)
-    {
-      g_clear_signal_handler (&self->modified_handler, self->document);
-      g_clear_signal_handler (&self->changed_handler, self->document);
-      g_clear_object (&self->document);
-    }
+  disconnect_document (self);
+  g_clear_pointer (&self->model, alama_model_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALAMA_TYPE_WINDOW);
   G_OBJECT_CLASS (alama_window_parent_class)->dispose (object);
 }
@@ -558,6 +996,8 @@ alama_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_pointer (&self->save_path, g_free);
+  g_clear_pointer (&self->person, g_free);
+  g_clear_pointer (&self->tokens, g_array_unref);
   G_OBJECT_CLASS (alama_window_parent_class)->finalize (object);
 }
 
@@ -590,7 +1030,9 @@ alama_window_class_init (AlamaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  window_class->close_request = alama_window_close_request;
   object_class->dispose = alama_window_dispose;
   object_class->finalize = alama_window_finalize;
   object_class->get_property = alama_window_get_property;
@@ -618,12 +1060,38 @@ alama_window_class_init (AlamaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+
+  /* The view catches these keys itself (view_key_pressed_cb); the
+   * bindings serve when another widget of the window has the focus. */
+  gtk_widget_class_install_action (widget_class, "doc.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "doc.redo", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "doc.redo", NULL);
+  gtk_widget_class_install_action (widget_class, "doc.label", "s", label_action);
+  gtk_widget_class_install_action (widget_class, "doc.label-exact", "s", label_action);
+  for (guint k = 0; k < G_N_ELEMENTS (key_labels); k++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, 0, "doc.label", "s",
+                                           key_labels[k]);
+    }
+  gtk_widget_class_install_action (widget_class, "doc.accept", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "doc.reject", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "doc.delete", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "doc.accept-all", NULL, accept_all_action);
 }
 
 static void
 alama_window_init (AlamaWindow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (view_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_view), keys);
   update_actions (self);
 }

@@ -25,4 +25,6 @@ AlamaDocument *alama_window_get_document (AlamaWindow *window);
 gboolean alama_window_get_loading (AlamaWindow *window);
 AlamaDocumentView *alama_window_get_document_view (AlamaWindow *window);
 
+const char *alama_window_label_for_keyval (guint keyval);
+
 G_END_DECLS
