@@ -191,17 +191,26 @@ legend_chip (const char *label,
   g_autofree char *count_text = g_strdup_printf ("%u", count);
   GtkWidget *count_label = gtk_label_new (count_text);
   g_autofree char *css_class = g_ascii_strdown (label, -1);
-  gboolean known = FALSE;
+  guint key = 0;
+  g_autofree char *tooltip = NULL;
 
   for (guint k = 0; k < G_N_ELEMENTS (legend_labels); k++)
-    known = known || strcmp (label, legend_labels[k]) == 0;
+    if (strcmp (label, legend_labels[k]) == 0)
+      key = k + 1;
   gtk_widget_add_css_class (chip, "alama-chip");
-  gtk_widget_add_css_class (chip, known ? css_class : "other");
+  gtk_widget_add_css_class (chip, key ? css_class : "other");
   gtk_widget_add_css_class (count_label, "count");
   gtk_box_append (GTK_BOX (chip), name);
   gtk_box_append (GTK_BOX (chip), count_label);
-  if (description)
-    gtk_widget_set_tooltip_text (chip, description);
+  /* The label keys are the legend's order (key_labels). */
+  if (key)
+    /* TRANSLATORS: the digit key that gives a label */
+    tooltip = g_strdup_printf (_("%s\nKey %u labels the selection"),
+                               description ? description : label, key);
+  else if (description)
+    tooltip = g_strdup (description);
+  if (tooltip)
+    gtk_widget_set_tooltip_text (chip, tooltip);
   return chip;
 }
 
