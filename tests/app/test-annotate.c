@@ -13,9 +13,9 @@
 #include "alama-application.h"
 #include "alama-document-view.h"
 #include "alama-window.h"
+#include "app-test-util.h"
 #include "alama-xml.h"
 
-#define LOAD_TIMEOUT_S 30
 
 /* «وبيروت» with its conjunction, a comma right before «بغداد», and names
  * the recognizer suggests. */
@@ -33,42 +33,6 @@ typedef struct
   AlamaDocument *document;
   AlamaDocumentView *view;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_loaded (AlamaWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (alama_window_get_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static AlamaWindow *
-open_window (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  AlamaWindow *window = alama_window_new (app);
-
-  alama_window_open (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_loaded (window);
-  g_assert_nonnull (alama_window_get_document (window));
-  return g_object_ref (window);
-}
 
 static void
 close_window (AlamaWindow *window)
@@ -88,8 +52,9 @@ fixture_set_up (Fixture       *f,
   f->text_path = g_build_filename (f->dir, "text.txt", NULL);
   f->xml_path = g_build_filename (f->dir, "text.xml", NULL);
   g_assert_true (g_file_set_contents (f->text_path, TEXT, -1, NULL));
-  f->window = open_window (f->text_path);
+  f->window = app_test_open_window (app, f->text_path);
   f->document = alama_window_get_document (f->window);
+  g_assert_nonnull (f->document);
   f->view = alama_window_get_document_view (f->window);
 }
 
@@ -558,7 +523,7 @@ test_save_reopen (Fixture       *f,
   g_assert_false (alama_document_get_modified (f->document));
   saved = describe (f->document);
 
-  window = open_window (f->xml_path);
+  window = app_test_open_window (app, f->xml_path);
   reopened = describe (alama_window_get_document (window));
   g_assert_cmpstr (reopened, ==, saved);
   g_assert_false (alama_document_get_modified (alama_window_get_document (window)));
@@ -648,7 +613,7 @@ test_close_saves (Fixture       *f,
   g_assert_finalize_object (window);
 
   /* Nothing to ask about: it just closes. */
-  window = open_window (f->xml_path);
+  window = app_test_open_window (app, f->xml_path);
   g_assert_false (alama_document_get_modified (alama_window_get_document (window)));
   gtk_window_close (GTK_WINDOW (window));
   spin ();

@@ -8,50 +8,12 @@
 #include "alama-application.h"
 #include "alama-document-view.h"
 #include "alama-window.h"
+#include "app-test-util.h"
 #include "alama-xml.h"
 
 #define ARTICLE SAMPLES_DIR "/article.txt"
-#define LOAD_TIMEOUT_S 30
 
 static AlamaApplication *app;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the window has loaded what it was asked to. */
-static void
-wait_loaded (AlamaWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (alama_window_get_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  /* Let the view lay itself out once. */
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static AlamaWindow *
-open_window (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  AlamaWindow *window = alama_window_new (app);
-
-  alama_window_open (window, file);
-  g_assert_true (alama_window_get_loading (window));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_loaded (window);
-  return g_object_ref (window);
-}
 
 static void
 close_window (AlamaWindow *window)
@@ -129,7 +91,7 @@ assert_tags_match (AlamaDocumentView *view,
 static void
 test_open_text (void)
 {
-  AlamaWindow *window = open_window (ARTICLE);
+  AlamaWindow *window = app_test_open_window (app, ARTICLE);
   AlamaDocument *document = alama_window_get_document (window);
   AlamaDocumentView *view = alama_window_get_document_view (window);
   g_autofree char *expected = NULL;
@@ -158,7 +120,7 @@ static void
 test_open_vocalized_crlf (void)
 {
   const char *path = SAMPLES_DIR "/article-vocalized-crlf.txt";
-  AlamaWindow *window = open_window (path);
+  AlamaWindow *window = app_test_open_window (app, path);
   AlamaDocument *document = alama_window_get_document (window);
   AlamaDocumentView *view = alama_window_get_document_view (window);
   g_autofree char *expected = NULL;
@@ -178,7 +140,7 @@ test_open_vocalized_crlf (void)
 static void
 test_follows_edits (void)
 {
-  AlamaWindow *window = open_window (ARTICLE);
+  AlamaWindow *window = app_test_open_window (app, ARTICLE);
   AlamaDocument *document = alama_window_get_document (window);
   AlamaDocumentView *view = alama_window_get_document_view (window);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -234,7 +196,7 @@ test_follows_edits (void)
 static void
 test_font_covers_text (void)
 {
-  AlamaWindow *window = open_window (ARTICLE);
+  AlamaWindow *window = app_test_open_window (app, ARTICLE);
   AlamaDocumentView *view = alama_window_get_document_view (window);
   g_autofree char *text = buffer_text (view);
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
@@ -265,7 +227,7 @@ test_save (void)
   g_assert_true (g_file_get_contents (ARTICLE, &contents, &len, NULL));
   g_assert_true (g_file_set_contents (text_path, contents, (gssize) len, NULL));
 
-  window = open_window (text_path);
+  window = app_test_open_window (app, text_path);
   document = alama_window_get_document (window);
   g_assert_true (alama_document_get_modified (document));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -279,7 +241,7 @@ test_save (void)
   close_window (window);
 
   /* Opening the saved XML shows the same entities, unmodified. */
-  window = open_window (xml_path);
+  window = app_test_open_window (app, xml_path);
   document = alama_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_false (alama_document_get_modified (document));
@@ -304,7 +266,7 @@ wait_painted (AlamaWindow *window)
 {
   gboolean painted = FALSE;
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
   GdkFrameClock *clock;
   gulong handler;
 
@@ -367,7 +329,7 @@ count_highlight_pixels (AlamaWindow *window,
 static void
 test_highlights_drawn (void)
 {
-  AlamaWindow *window = open_window (ARTICLE);
+  AlamaWindow *window = app_test_open_window (app, ARTICLE);
   AlamaDocument *document = alama_window_get_document (window);
   g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint before;
@@ -409,7 +371,7 @@ test_close_while_loading (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
-  id = g_timeout_add_seconds (LOAD_TIMEOUT_S, timeout_cb, &timed_out);
+  id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
   while (window != NULL && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -419,7 +381,7 @@ test_close_while_loading (void)
 static void
 test_open_missing (void)
 {
-  AlamaWindow *window = open_window (SAMPLES_DIR "/no-such-file.txt");
+  AlamaWindow *window = app_test_open_window (app, SAMPLES_DIR "/no-such-file.txt");
 
   g_assert_null (alama_window_get_document (window));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL)

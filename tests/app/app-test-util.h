@@ -1,0 +1,20 @@
+/* app-test-util.h: what the app's window tests share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "alama-application.h"
+#include "alama-window.h"
+
+G_BEGIN_DECLS
+
+/* How long a window may take to load a sample before a test fails. */
+#define APP_TEST_LOAD_TIMEOUT_S 30
+
+gboolean app_test_timeout_cb (gpointer user_data);
+void app_test_wait_loaded (AlamaWindow *window);
+AlamaWindow *app_test_open_window (AlamaApplication *app,
+                                   const char       *path);
+
+G_END_DECLS
