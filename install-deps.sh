@@ -14,7 +14,7 @@ packages=(meson ninja-build pkg-config gcc libc6-dev python3
           libglib2.0-dev libxml2-dev libjson-glib-dev
           libgtk-4-dev libadwaita-1-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev libxml2-utils
+  packages+=(clang libclang-rt-14-dev libxml2-utils desktop-file-utils appstream
              xvfb xauth dbus at-spi2-core fonts-noto-core fonts-hosny-amiri
              librsvg2-common)
 fi
