@@ -32,6 +32,8 @@ struct _AlamaDocumentView
   GtkTextTag *manual_tag;
   /* Every tag this view manages, to clear a range. */
   GPtrArray *all_tags;
+  /* Names of the labels whose highlights are hidden. */
+  GHashTable *hidden_labels;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaDocumentView, alama_document_view, GTK_TYPE_TEXT_VIEW)
@@ -79,6 +81,20 @@ alama_document_view_get_label_color (const char *label,
     if (g_strcmp0 (label, label_colors[k].label) == 0)
       spec = label_colors[k].color;
   gdk_rgba_parse (color, spec);
+}
+
+/* Hiding a label only unsets its tags' colours: the tags stay on the
+ * text, so showing it again costs no retagging. */
+static void
+show_label_tags (GtkTextTag *entity,
+                 GtkTextTag *confirmed,
+                 gboolean    visible)
+{
+  g_object_set (entity,
+                "background-set", visible,
+                "underline-set", visible,
+                NULL);
+  g_object_set (confirmed, "background-set", visible, NULL);
 }
 
 static void
@@ -130,6 +146,8 @@ ensure_tags (AlamaDocumentView *self,
       g_hash_table_insert (self->confirmed_tags, g_strdup (label), confirmed);
       g_ptr_array_add (self->all_tags, entity);
       g_ptr_array_add (self->all_tags, confirmed);
+      if (g_hash_table_contains (self->hidden_labels, label))
+        show_label_tags (entity, confirmed, FALSE);
     }
   *entity_tag = entity;
   *confirmed_tag = confirmed;
@@ -417,6 +435,77 @@ alama_document_view_get_label_tag (AlamaDocumentView *self,
   return g_hash_table_lookup (self->entity_tags, label);
 }
 
+/**
+ * alama_document_view_set_label_visible:
+ * @view: the view
+ * @label: a label name
+ * @visible: whether the entities labelled @label are highlighted
+ *
+ * Hides or shows the highlights of one entity type; the text is unchanged.
+ */
+void
+alama_document_view_set_label_visible (AlamaDocumentView *self,
+                                       const char        *label,
+                                       gboolean           visible)
+{
+  GtkTextTag *entity;
+  GtkTextTag *confirmed;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (label != NULL);
+
+  if (visible)
+    g_hash_table_remove (self->hidden_labels, label);
+  else
+    g_hash_table_add (self->hidden_labels, g_strdup (label));
+  entity = g_hash_table_lookup (self->entity_tags, label);
+  confirmed = g_hash_table_lookup (self->confirmed_tags, label);
+  if (entity && confirmed)
+    show_label_tags (entity, confirmed, visible);
+}
+
+/**
+ * alama_document_view_get_label_visible:
+ * @view: the view
+ * @label: a label name
+ *
+ * Returns: whether the entities labelled @label are highlighted
+ */
+gboolean
+alama_document_view_get_label_visible (AlamaDocumentView *self,
+                                       const char        *label)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), FALSE);
+  return !g_hash_table_contains (self->hidden_labels, label);
+}
+
+/**
+ * alama_document_view_select_range:
+ * @view: the view
+ * @start_char: where the range starts, in characters
+ * @end_char: where it ends (excluded), in characters
+ *
+ * Selects [@start_char, @end_char) and scrolls it into view.
+ */
+void
+alama_document_view_select_range (AlamaDocumentView *self,
+                                  gsize              start_char,
+                                  gsize              end_char)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_char);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) end_char);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0.0, 0.0);
+}
+
 GtkWidget *
 alama_document_view_new (void)
 {
@@ -440,6 +529,7 @@ alama_document_view_finalize (GObject *object)
   g_clear_pointer (&self->entity_tags, g_hash_table_unref);
   g_clear_pointer (&self->confirmed_tags, g_hash_table_unref);
   g_clear_pointer (&self->all_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_labels, g_hash_table_unref);
   G_OBJECT_CLASS (alama_document_view_parent_class)->finalize (object);
 }
 
@@ -504,6 +594,7 @@ alama_document_view_init (AlamaDocumentView *self)
   self->entity_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->confirmed_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->all_tags = g_ptr_array_new ();
+  self->hidden_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->manual_tag = gtk_text_buffer_create_tag (buffer, "manual",
                                                  "weight", PANGO_WEIGHT_BOLD,
                                                  NULL);

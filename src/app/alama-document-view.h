@@ -25,6 +25,14 @@ void alama_document_view_show_text (AlamaDocumentView *view,
 
 GtkTextTag *alama_document_view_get_label_tag (AlamaDocumentView *view,
                                                const char        *label);
+void alama_document_view_set_label_visible (AlamaDocumentView *view,
+                                            const char        *label,
+                                            gboolean           visible);
+gboolean alama_document_view_get_label_visible (AlamaDocumentView *view,
+                                                const char        *label);
+void alama_document_view_select_range (AlamaDocumentView *view,
+                                       gsize              start_char,
+                                       gsize              end_char);
 void alama_document_view_get_label_color (const char *label,
                                           GdkRGBA    *color);
 

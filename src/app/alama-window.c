@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "alama-clitics.h"
+#include "alama-entity-panel.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
@@ -32,6 +33,8 @@ struct _AlamaWindow
   AdwStatusPage *error_page;
   GtkBox *legend;
   AlamaDocumentView *document_view;
+  AlamaEntityPanel *entity_panel;
+  GtkToggleButton *panel_button;
 
   GFile *file;
   char *save_path;
@@ -963,6 +966,30 @@ alama_window_get_loading (AlamaWindow *self)
   return self->loading;
 }
 
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->panel_button,
+                                !gtk_toggle_button_get_active (self->panel_button));
+}
+
+/**
+ * alama_window_get_entity_panel:
+ * @window: the window
+ *
+ * Returns: (transfer none): the side panel listing the entities
+ */
+AlamaEntityPanel *
+alama_window_get_entity_panel (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return self->entity_panel;
+}
+
 /**
  * alama_window_get_document_view:
  * @window: the window
@@ -1058,6 +1085,7 @@ alama_window_class_init (AlamaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ALAMA_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (ALAMA_TYPE_ENTITY_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/alama/Alama/alama-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, window_title);
@@ -1066,6 +1094,11 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, entity_panel);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, panel_button);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -9,6 +9,7 @@
 #include "alama-application.h"
 #include "alama-document-view.h"
 #include "alama-document.h"
+#include "alama-entity-panel.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ GFile *alama_window_get_file (AlamaWindow *window);
 AlamaDocument *alama_window_get_document (AlamaWindow *window);
 gboolean alama_window_get_loading (AlamaWindow *window);
 AlamaDocumentView *alama_window_get_document_view (AlamaWindow *window);
+AlamaEntityPanel *alama_window_get_entity_panel (AlamaWindow *window);
 
 const char *alama_window_label_for_keyval (guint keyval);
 

@@ -1,0 +1,299 @@
+/* test-panel.c: the entity side panel: counts per type, surfaces grouped
+ * after normalization, filtering, jumping to occurrences, hiding a type's
+ * highlights, following the document's changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-application.h"
+#include "alama-document-view.h"
+#include "alama-entity-panel.h"
+#include "alama-window.h"
+#include "app-test-util.h"
+
+static AlamaApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+close_window (AlamaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (window);
+}
+
+/* The panel counts exactly the document's entities, per label, and its
+ * surfaces add up to them. */
+static void
+test_article_counts (void)
+{
+  g_autofree char *path = g_build_filename (SAMPLES_DIR, "article.txt", NULL);
+  AlamaWindow *window = app_test_open_window (app, path);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaEntityPanel *panel = alama_window_get_entity_panel (window);
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  AlamaLabelSet *labels = alama_document_get_label_set (document);
+  guint n = alama_document_get_n_annotations (document);
+  guint total = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *annotation = alama_document_get_annotation (document, k);
+
+      if (alama_annotation_is_entity (annotation))
+        g_hash_table_insert (counts, annotation->label,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                                                   counts, annotation->label))
+                                               + 1));
+    }
+  g_assert_cmpuint (g_hash_table_size (counts), >, 0);
+  for (guint k = 0; k < alama_label_set_get_n_labels (labels); k++)
+    {
+      const char *label = alama_label_set_get (labels, k)->name;
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
+
+      g_test_message ("%s: %u", label, count);
+      g_assert_cmpuint (alama_entity_panel_get_label_count (panel, label), ==, count);
+      g_assert_cmpuint (alama_entity_panel_get_n_surfaces (panel, label, FALSE), <=, count);
+      total += count;
+    }
+  g_assert_cmpuint (alama_entity_panel_get_label_count (panel, "PERS"), >, 0);
+  g_assert_cmpuint (alama_entity_panel_get_surface_count (panel, "LOC", "بيروت"), >=, 2);
+  g_assert_cmpuint (total, ==, n - alama_document_count_annotations (document,
+                                                                     ALAMA_STATUS_REJECTED));
+  close_window (window);
+}
+
+/* «أحمد» three ways and «احمد» rejected once; «سعيد» once, «القاهرة» as
+ * LOC. */
+#define VARIANTS "قال أحمد إن احمد و أَحْمَد وأحـــمد ذهبوا مع سعيد إلى القاهرة.\n"
+
+typedef struct
+{
+  AlamaDocument *document;
+  AlamaDocumentView *view;
+  AlamaEntityPanel *panel;
+  GtkWidget *window;
+} Fixture;
+
+static gsize
+offset_of (const char *needle,
+           guint       nth)
+{
+  const char *found = VARIANTS;
+
+  for (guint k = 0; k <= nth; k++)
+    {
+      found = strstr (k == 0 ? found : found + 1, needle);
+      g_assert_nonnull (found);
+    }
+  return (gsize) g_utf8_pointer_to_offset (VARIANTS, found);
+}
+
+static void
+annotate (AlamaDocument         *document,
+          const char            *surface,
+          guint                  nth,
+          const char            *label,
+          AlamaAnnotationStatus  status)
+{
+  gsize start = offset_of (surface, nth);
+  g_autoptr (AlamaAnnotation) annotation
+      = alama_annotation_new (NULL, start, start + (gsize) g_utf8_strlen (surface, -1), label);
+  g_autoptr (GError) error = NULL;
+
+  annotation->status = status;
+  g_assert_nonnull (alama_document_add_annotation (document, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  f->document = alama_document_new (VARIANTS, -1, &error);
+  g_assert_no_error (error);
+  annotate (f->document, "أحمد", 0, "PERS", ALAMA_STATUS_SUGGESTED);
+  annotate (f->document, "احمد", 0, "PERS", ALAMA_STATUS_ACCEPTED);
+  annotate (f->document, "أَحْمَد", 0, "PERS", ALAMA_STATUS_MANUAL);
+  annotate (f->document, "أحـــمد", 0, "PERS", ALAMA_STATUS_REJECTED);
+  annotate (f->document, "سعيد", 0, "PERS", ALAMA_STATUS_SUGGESTED);
+  annotate (f->document, "القاهرة", 0, "LOC", ALAMA_STATUS_SUGGESTED);
+
+  f->view = ALAMA_DOCUMENT_VIEW (alama_document_view_new ());
+  f->panel = ALAMA_ENTITY_PANEL (alama_entity_panel_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->panel));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+  alama_entity_panel_set_view (f->panel, f->view);
+  alama_document_view_set_document (f->view, f->document);
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_finalize_object (f->document);
+}
+
+static void
+test_variants (Fixture       *f,
+               gconstpointer  data)
+{
+  g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "PERS"), ==, 4);
+  g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 1);
+  g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "ORG"), ==, 0);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", FALSE), ==, 2);
+  g_assert_cmpuint (alama_entity_panel_get_surface_count (f->panel, "PERS", "أحمد"), ==, 3);
+  g_assert_cmpuint (alama_entity_panel_get_surface_count (f->panel, "PERS", "احمد"), ==, 3);
+  g_assert_cmpuint (alama_entity_panel_get_surface_count (f->panel, "PERS", "سعيد"), ==, 1);
+  g_assert_cmpuint (alama_entity_panel_get_surface_count (f->panel, "LOC", "أحمد"), ==, 0);
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  /* Vocalized and with a hamza, the filter still finds «احمد». */
+  alama_entity_panel_set_filter (f->panel, "أَحم");
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 1);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 0);
+  alama_entity_panel_set_filter (f->panel, "قاهر");
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 0);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 1);
+  alama_entity_panel_set_filter (f->panel, "");
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 2);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 1);
+}
+
+static void
+assert_selected (AlamaDocumentView *view,
+                 gsize              start_char,
+                 gsize              end_char)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) start_char);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, (int) end_char);
+}
+
+static void
+test_jump (Fixture       *f,
+           gconstpointer  data)
+{
+  gsize first = offset_of ("أحمد", 0);
+  gsize second = offset_of ("احمد", 0);
+  gsize third = offset_of ("أَحْمَد", 0);
+
+  g_assert_true (alama_entity_panel_activate_surface (f->panel, "PERS", "احمد"));
+  assert_selected (f->view, first, first + 4);
+  g_assert_true (alama_entity_panel_activate_surface (f->panel, "PERS", "احمد"));
+  assert_selected (f->view, second, second + 4);
+  g_assert_true (alama_entity_panel_activate_surface (f->panel, "PERS", "احمد"));
+  assert_selected (f->view, third, third + 7);
+  /* After the last, the first again; the rejected one is skipped. */
+  g_assert_true (alama_entity_panel_activate_surface (f->panel, "PERS", "احمد"));
+  assert_selected (f->view, first, first + 4);
+  g_assert_false (alama_entity_panel_activate_surface (f->panel, "PERS", "القاهرة"));
+}
+
+static void
+test_hide_label (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkTextTag *pers = alama_document_view_get_label_tag (f->view, "PERS");
+  GtkTextTag *loc = alama_document_view_get_label_tag (f->view, "LOC");
+  gboolean background_set;
+  gboolean underline_set;
+
+  g_assert_nonnull (pers);
+  g_assert_nonnull (loc);
+  alama_entity_panel_set_label_visible (f->panel, "PERS", FALSE);
+  g_assert_false (alama_document_view_get_label_visible (f->view, "PERS"));
+  g_object_get (pers, "background-set", &background_set, "underline-set", &underline_set, NULL);
+  g_assert_false (background_set);
+  g_assert_false (underline_set);
+  g_object_get (loc, "background-set", &background_set, NULL);
+  g_assert_true (background_set);
+
+  /* A later rebuild of the panel keeps the switch as it was. */
+  annotate (f->document, "أحمد", 0, "LOC", ALAMA_STATUS_MANUAL);
+  iterate ();
+  g_assert_false (alama_document_view_get_label_visible (f->view, "PERS"));
+
+  alama_entity_panel_set_label_visible (f->panel, "PERS", TRUE);
+  g_object_get (pers, "background-set", &background_set, "underline-set", &underline_set, NULL);
+  g_assert_true (background_set);
+  g_assert_true (underline_set);
+}
+
+static void
+test_follows_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (f->document, k);
+
+      if (strcmp (a->label, "LOC") == 0)
+        id = g_strdup (a->id);
+    }
+  g_assert_nonnull (id);
+  g_assert_true (alama_document_reject (f->document, id, NULL, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 0);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", FALSE), ==, 0);
+  g_assert_true (alama_document_undo (f->document));
+  iterate ();
+  g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = alama_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/alama/panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add_func ("/alama/panel/article-counts", test_article_counts);
+  ADD ("variants", test_variants);
+  ADD ("filter", test_filter);
+  ADD ("jump", test_jump);
+  ADD ("hide-label", test_hide_label);
+  ADD ("follows-changes", test_follows_changes);
+#undef ADD
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
