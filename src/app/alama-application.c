@@ -1,6 +1,6 @@
 /* alama-application.c: the application: one window per document, a single
  * instance over D-Bus (opening a file from a second launch opens it in the
- * first).
+ * first), the About window, and the remembered window size.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,32 @@
 struct _AlamaApplication
 {
   AdwApplication parent_instance;
+
+  /* NULL when the schema is not installed (a program run from the build
+   * tree without GSETTINGS_SCHEMA_DIR): then nothing is remembered. */
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaApplication, alama_application, ADW_TYPE_APPLICATION)
+
+#ifndef ALAMA_VERSION
+#error "ALAMA_VERSION must be defined by the build (meson project version)"
+#endif
+
+/**
+ * alama_application_get_settings:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or %NULL
+ *   before startup or when the org.alama.Alama schema is not installed
+ */
+GSettings *
+alama_application_get_settings (AlamaApplication *self)
+{
+  g_return_val_if_fail (ALAMA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
 
 /* A window that shows nothing yet, to open a file in instead of a new one. */
 static AlamaWindow *
@@ -107,10 +130,91 @@ quit_action (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *const developers[] = { "The Alama developers", NULL };
+  AlamaApplication *self = user_data;
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  adw_about_window_set_application_name (about, _("Alama"));
+  adw_about_window_set_application_icon (about, ALAMA_APPLICATION_ID);
+  adw_about_window_set_developer_name (about, _("The Alama developers"));
+  adw_about_window_set_version (about, ALAMA_VERSION);
+  adw_about_window_set_comments (about,
+                                 _("Read Arabic text and mark the names of people, places and organisations in it."));
+  adw_about_window_set_website (about, ALAMA_APPLICATION_WEBSITE);
+  adw_about_window_set_issue_url (about, ALAMA_APPLICATION_WEBSITE "/issues");
+  adw_about_window_set_developers (about, (const char **) developers);
+  adw_about_window_set_copyright (about, "© 2026 The Alama developers");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+
+  /* The built-in model is a work derived from its training corpus, whose
+   * licence asks for attribution. */
+  adw_about_window_add_acknowledgement_section (about, _("Training Data"),
+                                                (const char *[]) {
+                                                  "ANERcorp https://camel.abudhabi.nyu.edu/anercorp/",
+                                                  NULL,
+                                                });
+  adw_about_window_add_legal_section (about, _("Named-Entity Model"),
+                                      "© 2007 Yassine Benajiba, Paolo Rosso, José Miguel Benedí Ruiz",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The named-entity model was trained on ANERcorp "
+                                        "(Benajiba et al. 2007), with the CAMeL Lab splits "
+                                        "(Obeid et al. 2020), and is distributed under the "
+                                        "<a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
+  { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
 };
+
+/* Each new document window opens at the size and state the last one was
+ * left in; a window writes its size back whenever it changes (GTK keeps a
+ * window's default size up to date as it is resized), so the size of the
+ * window closed last is the one kept. */
+static void
+alama_application_window_added (GtkApplication *application,
+                                GtkWindow      *window)
+{
+  AlamaApplication *self = ALAMA_APPLICATION (application);
+  const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
+
+  GTK_APPLICATION_CLASS (alama_application_parent_class)->window_added (application, window);
+
+  if (self->settings == NULL || !ALAMA_IS_WINDOW (window))
+    return;
+  g_settings_bind (self->settings, "window-width", window, "default-width", flags);
+  g_settings_bind (self->settings, "window-height", window, "default-height", flags);
+  g_settings_bind (self->settings, "window-maximized", window, "maximized", flags);
+}
+
+static void
+alama_application_window_removed (GtkApplication *application,
+                                  GtkWindow      *window)
+{
+  AlamaApplication *self = ALAMA_APPLICATION (application);
+
+  if (self->settings != NULL && ALAMA_IS_WINDOW (window))
+    {
+      g_settings_unbind (window, "default-width");
+      g_settings_unbind (window, "default-height");
+      g_settings_unbind (window, "maximized");
+    }
+
+  GTK_APPLICATION_CLASS (alama_application_parent_class)->window_removed (application, window);
+}
 
 static void
 alama_application_startup (GApplication *application)
@@ -118,6 +222,7 @@ alama_application_startup (GApplication *application)
   static const char *const open_accels[] = { "<Control>o", NULL };
   static const char *const quit_accels[] = { "<Control>q", NULL };
   g_autoptr (GtkCssProvider) provider = NULL;
+  g_autoptr (GSettingsSchema) settings_schema = NULL;
 
   G_APPLICATION_CLASS (alama_application_parent_class)->startup (application);
 
@@ -125,6 +230,14 @@ alama_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  settings_schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                     ALAMA_APPLICATION_ID, TRUE);
+  if (settings_schema != NULL)
+    ALAMA_APPLICATION (application)->settings = g_settings_new_full (settings_schema, NULL, NULL);
+  else
+    g_debug ("settings schema %s not found: preferences and window size are not kept",
+             ALAMA_APPLICATION_ID);
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/org/alama/Alama/alama.css");
@@ -154,9 +267,26 @@ alama_application_open (GApplication *application,
 }
 
 static void
+alama_application_dispose (GObject *object)
+{
+  AlamaApplication *self = ALAMA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (alama_application_parent_class)->dispose (object);
+}
+
+static void
 alama_application_class_init (AlamaApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = alama_application_dispose;
+
+  gtk_app_class->window_added = alama_application_window_added;
+  gtk_app_class->window_removed = alama_application_window_removed;
 
   app_class->startup = alama_application_startup;
   app_class->activate = alama_application_activate;

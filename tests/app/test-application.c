@@ -1,0 +1,136 @@
+/* test-application.c: the application's settings (a new window opens at the
+ * size the last one was left at) and its About window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "alama-application.h"
+#include "alama-window.h"
+
+static AlamaApplication *app;
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+/* The schema compiled into build/data is found (GSETTINGS_SCHEMA_DIR) and
+ * its defaults are what the window would use without it. */
+static void
+test_settings_found (void)
+{
+  GSettings *settings = alama_application_get_settings (app);
+  g_autofree char *font = NULL;
+
+  g_assert_nonnull (settings);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 960);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_true (g_settings_get_boolean (settings, "recognize-on-open"));
+  g_assert_true (g_settings_get_boolean (settings, "snap-to-words"));
+  font = g_settings_get_string (settings, "font");
+  g_assert_cmpstr (font, ==, "Noto Naskh Arabic 16");
+}
+
+static void
+test_window_size (void)
+{
+  GSettings *settings = alama_application_get_settings (app);
+  AlamaWindow *window;
+  int width;
+  int height;
+
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+
+  /* A new window opens at the remembered size... */
+  window = g_object_ref (alama_window_new (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* ...and its size, as it changes, is what the next one opens at. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+
+  /* A change of the setting does not resize windows already open. */
+  g_settings_set_int (settings, "window-width", 640);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+
+  /* A window is freed once closed: the settings hold no reference to it. */
+  close_window (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static AdwAboutWindow *
+find_about_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, k);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        return ADW_ABOUT_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* app.about shows an About window over the active window that names the
+ * version, the licence and the source of the model's training data. */
+static void
+test_about (void)
+{
+  AlamaWindow *window = g_object_ref (alama_window_new (app));
+  AdwAboutWindow *about;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_about_window ());
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_about_window ();
+  g_assert_nonnull (about);
+  g_object_ref (about);
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Alama");
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, ALAMA_APPLICATION_ID);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, ALAMA_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, ALAMA_APPLICATION_WEBSITE);
+
+  close_window (GTK_WINDOW (about));
+  close_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = alama_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/alama/application/settings-found", test_settings_found);
+  g_test_add_func ("/alama/application/window-size", test_window_size);
+  g_test_add_func ("/alama/application/about", test_about);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
