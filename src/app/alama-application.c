@@ -174,8 +174,63 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The keyboard shortcuts window is built here rather than from the
+ * application's resource (gtk/help-overlay.ui), which the window's own
+ * files share; the keys are the ones AlamaWindow binds. */
+#define SHORTCUT(accel, title) \
+  "<child><object class='GtkShortcutsShortcut'>" \
+  "<property name='accelerator'>" accel "</property>" \
+  "<property name='title' translatable='yes'>" title "</property>" \
+  "</object></child>"
+
+static const char shortcuts_ui[] =
+  "<interface>"
+  "<object class='GtkShortcutsWindow' id='shortcuts'>"
+  "<property name='modal'>true</property>"
+  "<child><object class='GtkShortcutsSection'>"
+  "<property name='section-name'>shortcuts</property>"
+  "<property name='max-height'>12</property>"
+  "<child><object class='GtkShortcutsGroup'>"
+  "<property name='title' translatable='yes'>General</property>"
+  SHORTCUT ("&lt;Control&gt;o", "Open a Text or Document")
+  SHORTCUT ("&lt;Control&gt;s", "Save")
+  SHORTCUT ("F9", "Show or Hide the Entity Panel")
+  SHORTCUT ("&lt;Control&gt;question", "Keyboard Shortcuts")
+  SHORTCUT ("&lt;Control&gt;q", "Quit")
+  "</object></child>"
+  "<child><object class='GtkShortcutsGroup'>"
+  "<property name='title' translatable='yes'>Annotating</property>"
+  SHORTCUT ("1", "Mark the Selection as a Person")
+  SHORTCUT ("2", "Mark the Selection as a Place")
+  SHORTCUT ("3", "Mark the Selection as an Organisation")
+  SHORTCUT ("4", "Mark the Selection as Another Name")
+  SHORTCUT ("5", "Mark the Selection as a Date")
+  SHORTCUT ("Return", "Accept the Annotation")
+  SHORTCUT ("BackSpace", "Reject the Annotation")
+  SHORTCUT ("Delete", "Delete the Annotation")
+  SHORTCUT ("&lt;Control&gt;z", "Undo")
+  SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;z", "Redo")
+  "</object></child>"
+  "</object></child>"
+  "</object>"
+  "</interface>";
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_string (shortcuts_ui, -1);
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
+
+  gtk_window_set_transient_for (shortcuts,
+                                gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+  gtk_window_present (shortcuts);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
+  { .name = "shortcuts", .activate = shortcuts_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
 };
@@ -221,6 +276,7 @@ alama_application_startup (GApplication *application)
 {
   static const char *const open_accels[] = { "<Control>o", NULL };
   static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const shortcuts_accels[] = { "<Control>question", NULL };
   g_autoptr (GtkCssProvider) provider = NULL;
   g_autoptr (GSettingsSchema) settings_schema = NULL;
 
@@ -230,6 +286,8 @@ alama_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.shortcuts",
+                                         shortcuts_accels);
 
   settings_schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
                                                      ALAMA_APPLICATION_ID, TRUE);

@@ -1,5 +1,5 @@
 /* test-application.c: the application's settings (a new window opens at the
- * size the last one was left at) and its About window.
+ * size the last one was left at), its About and keyboard shortcuts windows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,20 +69,31 @@ test_window_size (void)
   g_settings_reset (settings, "window-height");
 }
 
-static AdwAboutWindow *
-find_about_window (void)
+/* The one toplevel of @type, or NULL (transfer none). */
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint n = g_list_model_get_n_items (toplevels);
+  GtkWindow *found = NULL;
 
   for (guint k = 0; k < n; k++)
     {
       g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, k);
 
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        return ADW_ABOUT_WINDOW (toplevel);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        {
+          g_assert_null (found);
+          found = GTK_WINDOW (toplevel);
+        }
     }
-  return NULL;
+  return found;
+}
+
+static AdwAboutWindow *
+find_about_window (void)
+{
+  return (AdwAboutWindow *) find_toplevel (ADW_TYPE_ABOUT_WINDOW);
 }
 
 /* app.about shows an About window over the active window that names the
@@ -111,6 +122,32 @@ test_about (void)
   close_window (GTK_WINDOW (window));
 }
 
+/* app.shortcuts (Ctrl+?) shows the keyboard shortcuts over the active
+ * window. */
+static void
+test_shortcuts (void)
+{
+  AlamaWindow *window = g_object_ref (alama_window_new (app));
+  g_auto (GStrv) accels = NULL;
+  GtkWindow *shortcuts;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.shortcuts");
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_object_ref (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  close_window (shortcuts);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/alama/application/settings-found", test_settings_found);
   g_test_add_func ("/alama/application/window-size", test_window_size);
   g_test_add_func ("/alama/application/about", test_about);
+  g_test_add_func ("/alama/application/shortcuts", test_shortcuts);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
