@@ -97,6 +97,7 @@ open_action (GSimpleAction *action,
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Texts and Alama documents"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "application/x-alama+xml");
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_pattern (filter, "*.xml");
   gtk_file_filter_add_pattern (filter, "*.conll");
