@@ -14,6 +14,7 @@
 
 #include "alama-clitics.h"
 #include "alama-entity-panel.h"
+#include "alama-find.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
@@ -35,6 +36,16 @@ struct _AlamaWindow
   AlamaDocumentView *document_view;
   AlamaEntityPanel *entity_panel;
   GtkToggleButton *panel_button;
+  GtkSearchBar *find_bar;
+  GtkSearchEntry *find_entry;
+  GtkLabel *find_status;
+
+  /* Find in text: the document's text normalized, built on the first
+   * search; the matches (gsize pairs, in characters) and the current one. */
+  AlamaFindIndex *find_index;
+  GArray *find_matches;
+  guint find_current;
+  GtkTextTag *search_tag;
 
   GFile *file;
   char *save_path;
@@ -304,6 +315,250 @@ disconnect_document (AlamaWindow *self)
 }
 
 static void
+clear_search_tag (AlamaWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->search_tag, &start, &end);
+}
+
+static void
+update_find_status (AlamaWindow *self)
+{
+  guint n = self->find_matches ? self->find_matches->len / 2 : 0;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  g_autofree char *text = NULL;
+
+  if (n > 0)
+    /* TRANSLATORS: "3 of 12" matches */
+    text = g_strdup_printf (_("%u of %u"), self->find_current + 1, n);
+  else if (*query)
+    text = g_strdup (_("No matches"));
+  gtk_label_set_text (self->find_status, text ? text : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", n > 0);
+}
+
+static void
+select_current_match (AlamaWindow *self)
+{
+  gsize start;
+  gsize end;
+
+  if (self->find_matches == NULL || self->find_matches->len == 0)
+    return;
+  start = g_array_index (self->find_matches, gsize, 2 * self->find_current);
+  end = g_array_index (self->find_matches, gsize, 2 * self->find_current + 1);
+  alama_document_view_select_range (self->document_view, start, end);
+  update_find_status (self);
+}
+
+static void
+run_search (AlamaWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  GtkTextIter caret;
+  gsize caret_char;
+
+  clear_search_tag (self);
+  g_clear_pointer (&self->find_matches, g_array_unref);
+  self->find_current = 0;
+  if (self->document && *query)
+    {
+      if (self->find_index == NULL)
+        {
+          gsize len;
+          const char *text = alama_document_get_text (self->document, &len);
+
+          self->find_index = alama_find_index_new (text, (gssize) len);
+        }
+      self->find_matches = alama_find_index_search (self->find_index, query);
+    }
+  if (self->find_matches == NULL || self->find_matches->len == 0)
+    {
+      update_find_status (self);
+      return;
+    }
+
+  /* The first match from where the reader is. */
+  gtk_text_buffer_get_selection_bounds (buffer, &caret, NULL);
+  caret_char = (gsize) gtk_text_iter_get_offset (&caret);
+  for (guint k = self->find_matches->len / 2; k > 0; k--)
+    if (g_array_index (self->find_matches, gsize, 2 * (k - 1)) >= caret_char)
+      self->find_current = k - 1;
+  /* Over the entity highlights, whichever labels were added since. */
+  gtk_text_tag_set_priority (self->search_tag,
+                             gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer))
+                                 - 1);
+  for (guint k = 0; k < self->find_matches->len; k += 2)
+    {
+      GtkTextIter start;
+      GtkTextIter end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          (int) g_array_index (self->find_matches, gsize, k));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          (int) g_array_index (self->find_matches, gsize, k + 1));
+      gtk_text_buffer_apply_tag (buffer, self->search_tag, &start, &end);
+    }
+  select_current_match (self);
+}
+
+static void
+reset_find (AlamaWindow *self)
+{
+  g_clear_pointer (&self->find_index, alama_find_index_free);
+  g_clear_pointer (&self->find_matches, g_array_unref);
+  self->find_current = 0;
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    run_search (self);
+  else
+    update_find_status (self);
+}
+
+static void
+find_step (AlamaWindow *self,
+           gboolean     forward)
+{
+  guint n = self->find_matches ? self->find_matches->len / 2 : 0;
+
+  if (n == 0)
+    return;
+  self->find_current = forward ? (self->find_current + 1) % n : (self->find_current + n - 1) % n;
+  select_current_match (self);
+}
+
+static void
+find_changed_cb (GtkSearchEntry *entry,
+                 AlamaWindow    *self)
+{
+  run_search (self);
+}
+
+static void
+find_next_cb (GtkSearchEntry *entry,
+              AlamaWindow    *self)
+{
+  find_step (self, TRUE);
+}
+
+static void
+find_previous_cb (GtkSearchEntry *entry,
+                  AlamaWindow    *self)
+{
+  find_step (self, FALSE);
+}
+
+static void
+find_stop_cb (GtkSearchEntry *entry,
+              AlamaWindow    *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+}
+
+static void
+find_mode_cb (GtkSearchBar *bar,
+              GParamSpec   *pspec,
+              AlamaWindow  *self)
+{
+  if (gtk_search_bar_get_search_mode (bar))
+    return;
+  clear_search_tag (self);
+  g_clear_pointer (&self->find_matches, g_array_unref);
+  update_find_status (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+/* Shift+Enter goes back, as in GNOME's other apps. */
+static gboolean
+find_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     AlamaWindow           *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+      && (state & gtk_accelerator_get_default_mod_mask ()) == GDK_SHIFT_MASK)
+    {
+      find_step (self, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+
+  if (strcmp (action_name, "win.find") == 0)
+    {
+      gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+    }
+  else
+    find_step (self, strcmp (action_name, "win.find-next") == 0);
+}
+
+/**
+ * alama_window_find:
+ * @window: the window
+ * @query: what to find, in any spelling
+ *
+ * Opens the find bar with @query and selects its first match from the
+ * caret on, at once (typing waits for a pause).
+ */
+void
+alama_window_find (AlamaWindow *self,
+                   const char  *query)
+{
+  g_return_if_fail (ALAMA_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), query);
+  run_search (self);
+}
+
+/**
+ * alama_window_get_find_matches:
+ * @window: the window
+ * @current: (out) (optional): the index of the selected match
+ *
+ * Returns: (transfer none) (nullable): the matches of the find bar, as
+ *   pairs of gsize: start and end (excluded) in characters
+ */
+const GArray *
+alama_window_get_find_matches (AlamaWindow *self,
+                               guint       *current)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  if (current)
+    *current = self->find_current;
+  return self->find_matches;
+}
+
+/**
+ * alama_window_get_find_status:
+ * @window: the window
+ *
+ * Returns: (transfer none): what the find bar says ("3 of 12")
+ */
+const char *
+alama_window_get_find_status (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->find_status);
+}
+
+static void
 set_document (AlamaWindow   *self,
               AlamaDocument *document)
 {
@@ -332,6 +587,7 @@ set_document (AlamaWindow   *self,
       alama_tokenize (text, len, self->tokens);
     }
   alama_document_view_set_document (self->document_view, document);
+  reset_find (self);
   update_legend (self);
   update_title (self);
   update_subtitle (self);
@@ -1020,6 +1276,8 @@ alama_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   disconnect_document (self);
   g_clear_pointer (&self->model, alama_model_unref);
+  if (self->find_bar)
+    g_signal_handlers_disconnect_by_func (self->find_bar, find_mode_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALAMA_TYPE_WINDOW);
   G_OBJECT_CLASS (alama_window_parent_class)->dispose (object);
 }
@@ -1034,6 +1292,8 @@ alama_window_finalize (GObject *object)
   g_clear_pointer (&self->save_path, g_free);
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->tokens, g_array_unref);
+  g_clear_pointer (&self->find_index, alama_find_index_free);
+  g_clear_pointer (&self->find_matches, g_array_unref);
   G_OBJECT_CLASS (alama_window_parent_class)->finalize (object);
 }
 
@@ -1096,6 +1356,24 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, entity_panel);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, find_status);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
@@ -1135,5 +1413,15 @@ alama_window_init (AlamaWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (view_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->document_view), keys);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (find_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
+  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  g_signal_connect (self->find_bar, "notify::search-mode-enabled", G_CALLBACK (find_mode_cb), self);
+  self->search_tag = gtk_text_buffer_create_tag (
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view)), "search",
+      "background", "#f6d32d", NULL);
   update_actions (self);
+  update_find_status (self);
 }

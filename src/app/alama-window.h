@@ -26,6 +26,11 @@ AlamaDocument *alama_window_get_document (AlamaWindow *window);
 gboolean alama_window_get_loading (AlamaWindow *window);
 AlamaDocumentView *alama_window_get_document_view (AlamaWindow *window);
 AlamaEntityPanel *alama_window_get_entity_panel (AlamaWindow *window);
+void alama_window_find (AlamaWindow *window,
+                        const char  *query);
+const GArray *alama_window_get_find_matches (AlamaWindow *window,
+                                             guint       *current);
+const char *alama_window_get_find_status (AlamaWindow *window);
 
 const char *alama_window_label_for_keyval (guint keyval);
 

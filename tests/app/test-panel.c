@@ -268,6 +268,127 @@ test_follows_changes (Fixture       *f,
   g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 1);
 }
 
+/* Where @word is in @window's document, in characters; its @nth
+ * occurrence (from 0). */
+static void
+span_of (AlamaWindow *window,
+         const char  *word,
+         guint        nth,
+         gsize       *start,
+         gsize       *end)
+{
+  const char *text = alama_document_get_text (alama_window_get_document (window), NULL);
+  const char *found = strstr (text, word);
+
+  for (guint k = 0; k < nth && found; k++)
+    found = strstr (found + 1, word);
+  g_assert_nonnull (found);
+  *start = (gsize) g_utf8_pointer_to_offset (text, found);
+  *end = *start + (gsize) g_utf8_strlen (word, -1);
+}
+
+static void
+assert_find (AlamaWindow *window,
+             const char  *query,
+             const char  *word)
+{
+  guint current;
+  const GArray *matches;
+  gsize start;
+  gsize end;
+  gboolean seen = FALSE;
+
+  span_of (window, word, 0, &start, &end);
+  alama_window_find (window, query);
+  matches = alama_window_get_find_matches (window, &current);
+  g_assert_nonnull (matches);
+  for (guint k = 0; k < matches->len; k += 2)
+    seen = seen
+           || (g_array_index (matches, gsize, k) == start
+               && g_array_index (matches, gsize, k + 1) == end);
+  g_test_message ("%s: %u matches", query, matches->len / 2);
+  g_assert_true (seen);
+}
+
+/* Without diacritics, the query finds vocalized, stretched and hamzated
+ * spellings, at their characters in a text with a BOM and CRLF. */
+static void
+test_find_variants (void)
+{
+  g_autofree char *path = g_build_filename (SAMPLES_DIR, "article-vocalized-crlf.txt", NULL);
+  AlamaWindow *window = app_test_open_window (app, path);
+
+  assert_find (window, "العاصمة", "العـــاصمة");
+  assert_find (window, "المعرض", "المَعْرِضَ");
+  assert_find (window, "الكتاب", "الكِتَابَ");
+  assert_find (window, "ابريل", "أبريل");
+  assert_find (window, "سعاد الحمامي", "سُعاد الحَمّامي");
+  alama_window_find (window, "كلمة لا توجد");
+  g_assert_cmpuint (alama_window_get_find_matches (window, NULL)->len, ==, 0);
+  g_assert_cmpstr (alama_window_get_find_status (window), ==, "No matches");
+  close_window (window);
+}
+
+/* Next and previous go round; the current match is selected. */
+static void
+test_find_next_previous (void)
+{
+  g_autofree char *path = g_build_filename (SAMPLES_DIR, "article-vocalized-crlf.txt", NULL);
+  AlamaWindow *window = app_test_open_window (app, path);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start;
+  const GArray *matches;
+  guint current;
+  guint n;
+  gsize first_start;
+  gsize first_end;
+  gsize last_start;
+  gsize last_end;
+  g_autofree char *status = NULL;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  alama_window_find (window, "تونس");
+  matches = alama_window_get_find_matches (window, &current);
+  n = matches->len / 2;
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpuint (current, ==, 0);
+  span_of (window, "تونس", 0, &first_start, &first_end);
+  assert_selected (view, first_start, first_end);
+  status = g_strdup_printf ("1 of %u", n);
+  g_assert_cmpstr (alama_window_get_find_status (window), ==, status);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL));
+  alama_window_get_find_matches (window, &current);
+  g_assert_cmpuint (current, ==, n - 1);
+  last_start = g_array_index (matches, gsize, 2 * (n - 1));
+  last_end = g_array_index (matches, gsize, 2 * (n - 1) + 1);
+  assert_selected (view, last_start, last_end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL));
+  alama_window_get_find_matches (window, &current);
+  g_assert_cmpuint (current, ==, 0);
+  assert_selected (view, first_start, first_end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL));
+  alama_window_get_find_matches (window, &current);
+  g_assert_cmpuint (current, ==, 1);
+  g_clear_pointer (&status, g_free);
+  status = g_strdup_printf ("2 of %u", n);
+  g_assert_cmpstr (alama_window_get_find_status (window), ==, status);
+
+  /* The matches carry the search tag. */
+  {
+    GtkTextIter iter;
+    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search");
+
+    g_assert_nonnull (tag);
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) last_start);
+    g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+  }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +413,8 @@ main (int   argc,
   ADD ("jump", test_jump);
   ADD ("hide-label", test_hide_label);
   ADD ("follows-changes", test_follows_changes);
+  g_test_add_func ("/alama/panel/find-variants", test_find_variants);
+  g_test_add_func ("/alama/panel/find-next-previous", test_find_next_previous);
 #undef ADD
   status = g_test_run ();
   g_object_unref (app);
