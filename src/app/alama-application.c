@@ -150,8 +150,6 @@ about_action (GSimpleAction *action,
   adw_about_window_set_version (about, ALAMA_VERSION);
   adw_about_window_set_comments (about,
                                  _("Read Arabic text and mark the names of people, places and organisations in it."));
-  adw_about_window_set_website (about, ALAMA_APPLICATION_WEBSITE);
-  adw_about_window_set_issue_url (about, ALAMA_APPLICATION_WEBSITE "/issues");
   adw_about_window_set_developers (about, (const char **) developers);
   adw_about_window_set_copyright (about, "© 2026 The Alama developers");
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);

@@ -9,7 +9,6 @@
 G_BEGIN_DECLS
 
 #define ALAMA_APPLICATION_ID "org.alama.Alama"
-#define ALAMA_APPLICATION_WEBSITE "https://github.com/alama/alama"
 
 #define ALAMA_TYPE_APPLICATION (alama_application_get_type ())
 
