@@ -7,6 +7,7 @@
 #include "alama-application.h"
 #include "alama-document-view.h"
 #include "alama-entity-panel.h"
+#include "alama-find.h"
 #include "alama-window.h"
 #include "app-test-util.h"
 
@@ -497,6 +498,70 @@ test_find_next_previous (void)
   close_window (window);
 }
 
+/* The index alone: a match maps back to whole characters, takes in the
+ * diacritics after its last letter, and may end the text; a needle of
+ * diacritics alone finds nothing. */
+static void
+test_find_index (void)
+{
+  /* «سلامٌ» with a tanwin at the very end; a lam-alef presentation form
+   * (U+FEFB) stands for two letters. */
+  const char *text = "قال \uFEFB شيء ثم سَلامٌ";
+  g_autoptr (AlamaFindIndex) index = alama_find_index_new (text, -1);
+  g_autoptr (GArray) alef = alama_find_index_search (index, "ا");
+  g_autoptr (GArray) salam = alama_find_index_search (index, "سلام");
+  g_autoptr (GArray) none = alama_find_index_search (index, "\u064E\u064F");
+  g_autoptr (GArray) empty = alama_find_index_search (index, "");
+  gsize n_chars = (gsize) g_utf8_strlen (text, -1);
+
+  g_assert_cmpuint (salam->len, ==, 2);
+  g_assert_cmpuint (g_array_index (salam, gsize, 0), ==, n_chars - 6);
+  g_assert_cmpuint (g_array_index (salam, gsize, 1), ==, n_chars);
+  /* «قال», the ligature (character 4, alone) and «سلام». */
+  g_assert_cmpuint (alef->len, ==, 6);
+  g_assert_cmpuint (g_array_index (alef, gsize, 2), ==, 4);
+  g_assert_cmpuint (g_array_index (alef, gsize, 3), ==, 5);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
+/* Escape in the find entry closes the bar and takes the highlights off;
+ * F9's action hides and shows the panel. */
+static void
+test_find_close_and_toggle_panel (void)
+{
+  g_autofree char *path = g_build_filename (SAMPLES_DIR, "article.txt", NULL);
+  AlamaWindow *window = app_test_open_window (app, path);
+  GtkTextBuffer *buffer
+      = gtk_text_view_get_buffer (GTK_TEXT_VIEW (alama_window_get_document_view (window)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search");
+  GtkWidget *focus;
+  GtkTextIter iter;
+  gsize start;
+  gsize end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  alama_window_find (window, "بيروت");
+  span_of (window, "بيروت", 0, &start, &end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (focus);
+  g_signal_emit_by_name (focus, "stop-search");
+  g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+  g_assert_cmpstr (alama_window_get_find_status (window), ==, "");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (alama_window_get_entity_panel (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (alama_window_get_entity_panel (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (alama_window_get_entity_panel (window))));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +587,8 @@ main (int   argc,
   ADD ("hide-label", test_hide_label);
   ADD ("follows-changes", test_follows_changes);
   g_test_add_func ("/alama/panel/hide-drawn", test_hide_drawn);
+  g_test_add_func ("/alama/panel/find-index", test_find_index);
+  g_test_add_func ("/alama/panel/find-close-toggle-panel", test_find_close_and_toggle_panel);
   g_test_add_func ("/alama/panel/find-variants", test_find_variants);
   g_test_add_func ("/alama/panel/find-next-previous", test_find_next_previous);
 #undef ADD
