@@ -1421,7 +1421,8 @@ alama_window_init (AlamaWindow *self)
   g_signal_connect (self->find_bar, "notify::search-mode-enabled", G_CALLBACK (find_mode_cb), self);
   self->search_tag = gtk_text_buffer_create_tag (
       gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view)), "search",
-      "background", "#f6d32d", NULL);
+      /* Dark text on the yellow in dark styles too. */
+      "background", "#f6d32d", "foreground", "#241f31", NULL);
   update_actions (self);
   update_find_status (self);
 }
