@@ -4,6 +4,26 @@
  */
 #include "app-test-util.h"
 
+/* Sets up GTK and libadwaita for a test program and makes the real
+ * application class (its startup loads the style sheet), not unique, so
+ * that test programs can run side by side. */
+AlamaApplication *
+app_test_init (int    *argc,
+               char ***argv)
+{
+  g_autoptr (GError) error = NULL;
+  AlamaApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  app = alama_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
 /* A timeout source's callback: sets the gboolean it points to. */
 gboolean
 app_test_timeout_cb (gpointer user_data)
@@ -45,3 +65,88 @@ app_test_open_window (AlamaApplication *app,
   app_test_wait_loaded (window);
   return g_object_ref (window);
 }
+
+/* Destroys @window, runs what that queued and checks nothing keeps it
+ * alive. */
+void
+app_test_close_window (AlamaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until the window is mapped and has painted a frame since now. */
+void
+app_test_wait_painted (AlamaWindow *window)
+{
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
+  GdkFrameClock *clock;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (id);
+}
+
+/* Renders the view and counts coloured pixels: the highlights, as neither
+ * the background nor the text (greys) is coloured.  Saves the picture
+ * beside the test program for a person to look at. */
+guint
+app_test_count_highlight_pixels (AlamaWindow *window,
+                        const char  *png_name)
+{
+  GtkWidget *view = GTK_WIDGET (alama_window_get_document_view (window));
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
+  gsize stride = (gsize) width * 4;
+  guint count = 0;
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * (gsize) height);
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize k = 0; k < stride * (gsize) height; k += 4)
+    {
+      /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines;
+       * the order does not matter to a spread. */
+      int hi = MAX (pixels[k], MAX (pixels[k + 1], pixels[k + 2]));
+      int lo = MIN (pixels[k], MIN (pixels[k + 1], pixels[k + 2]));
+
+      if (hi - lo >= 20)
+        count++;
+    }
+  if (gdk_texture_save_to_png (texture, png))
+    g_test_message ("saved %s", png);
+  return count;
+}
+

@@ -35,15 +35,6 @@ typedef struct
 } Fixture;
 
 static void
-close_window (AlamaWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -63,7 +54,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->window)
-    close_window (f->window);
+    app_test_close_window (f->window);
   g_remove (f->xml_path);
   g_assert_cmpint (g_remove (f->text_path), ==, 0);
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);
@@ -527,7 +518,7 @@ test_save_reopen (Fixture       *f,
   reopened = describe (alama_window_get_document (window));
   g_assert_cmpstr (reopened, ==, saved);
   g_assert_false (alama_document_get_modified (alama_window_get_document (window)));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static AdwMessageDialog *
@@ -625,17 +616,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = alama_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/alama/annotate/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -5,6 +5,7 @@
  */
 #include "alama-application.h"
 #include "alama-window.h"
+#include "app-test-util.h"
 
 static AlamaApplication *app;
 
@@ -151,17 +152,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = alama_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = app_test_init (&argc, &argv);
 
   g_test_add_func ("/alama/application/settings-found", test_settings_found);
   g_test_add_func ("/alama/application/window-size", test_window_size);

@@ -20,14 +20,6 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-close_window (AlamaWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-  g_assert_finalize_object (window);
-}
-
 /* The panel counts exactly the document's entities, per label, and its
  * surfaces add up to them. */
 static void
@@ -67,7 +59,7 @@ test_article_counts (void)
   g_assert_cmpuint (alama_entity_panel_get_surface_count (panel, "LOC", "بيروت"), >=, 2);
   g_assert_cmpuint (total, ==, n - alama_document_count_annotations (document,
                                                                      ALAMA_STATUS_REJECTED));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 /* «أحمد» three ways and «احمد» rejected once; «سعيد» once, «القاهرة» as
@@ -269,80 +261,6 @@ test_follows_changes (Fixture       *f,
   g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 1);
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits until the window is mapped and has painted a frame since now. */
-static void
-wait_painted (AlamaWindow *window)
-{
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_signal_handler_disconnect (clock, handler);
-  g_source_remove (id);
-}
-
-/* As in test-window.c (app-test-util.c is not this test's to change).
- * Renders the view and counts coloured pixels: the highlights, as neither
- * the background nor the text (greys) is coloured.  Saves the picture
- * beside the test program for a person to look at. */
-static guint
-count_highlight_pixels (AlamaWindow *window,
-                        const char  *png_name)
-{
-  GtkWidget *view = GTK_WIDGET (alama_window_get_document_view (window));
-  int width = gtk_widget_get_width (view);
-  int height = gtk_widget_get_height (view);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
-  gsize stride = (gsize) width * 4;
-  guint count = 0;
-
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (stride * (gsize) height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize k = 0; k < stride * (gsize) height; k += 4)
-    {
-      /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines;
-       * the order does not matter to a spread. */
-      int hi = MAX (pixels[k], MAX (pixels[k + 1], pixels[k + 2]));
-      int lo = MIN (pixels[k], MIN (pixels[k + 1], pixels[k + 2]));
-
-      if (hi - lo >= 20)
-        count++;
-    }
-  if (gdk_texture_save_to_png (texture, png))
-    g_test_message ("saved %s", png);
-  return count;
-}
-
 /* Switching every type off leaves no coloured pixel in the view;
  * switching them on brings the highlights back. */
 static void
@@ -357,24 +275,24 @@ test_hide_drawn (void)
   guint again;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
-  wait_painted (window);
-  shown = count_highlight_pixels (window, "test-panel-shown.png");
+  app_test_wait_painted (window);
+  shown = app_test_count_highlight_pixels (window, "test-panel-shown.png");
   g_test_message ("%u highlight pixels", shown);
   g_assert_cmpuint (shown, >, 5000);
 
   for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     alama_entity_panel_set_label_visible (panel, labels[k], FALSE);
-  wait_painted (window);
-  hidden = count_highlight_pixels (window, "test-panel-hidden.png");
+  app_test_wait_painted (window);
+  hidden = app_test_count_highlight_pixels (window, "test-panel-hidden.png");
   g_test_message ("%u coloured pixels with every type hidden", hidden);
   g_assert_cmpuint (hidden, <, shown / 20);
 
   for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     alama_entity_panel_set_label_visible (panel, labels[k], TRUE);
-  wait_painted (window);
-  again = count_highlight_pixels (window, "test-panel-shown-again.png");
+  app_test_wait_painted (window);
+  again = app_test_count_highlight_pixels (window, "test-panel-shown-again.png");
   g_assert_cmpuint (again, ==, shown);
-  close_window (window);
+  app_test_close_window (window);
 }
 
 /* Where @word is in @window's document, in characters; its @nth
@@ -435,7 +353,7 @@ test_find_variants (void)
   alama_window_find (window, "كلمة لا توجد");
   g_assert_cmpuint (alama_window_get_find_matches (window, NULL)->len, ==, 0);
   g_assert_cmpstr (alama_window_get_find_status (window), ==, "No matches");
-  close_window (window);
+  app_test_close_window (window);
 }
 
 /* Next and previous go round; the current match is selected. */
@@ -495,7 +413,7 @@ test_find_next_previous (void)
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) last_start);
     g_assert_true (gtk_text_iter_has_tag (&iter, tag));
   }
-  close_window (window);
+  app_test_close_window (window);
 }
 
 /* The index alone: a match maps back to whole characters, takes in the
@@ -559,24 +477,16 @@ test_find_close_and_toggle_panel (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (alama_window_get_entity_panel (window))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (alama_window_get_entity_panel (window))));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = alama_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/alama/panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

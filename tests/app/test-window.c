@@ -15,15 +15,6 @@
 
 static AlamaApplication *app;
 
-static void
-close_window (AlamaWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
-}
-
 static char *
 buffer_text (AlamaDocumentView *view)
 {
@@ -111,7 +102,7 @@ test_open_text (void)
   g_assert_true (gtk_widget_get_direction (GTK_WIDGET (view)) == GTK_TEXT_DIR_RTL);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 /* CRLF line ends, diacritics and tatweel: offsets still line up, as the
@@ -134,7 +125,7 @@ test_open_vocalized_crlf (void)
   g_assert_cmpuint (alama_document_get_n_annotations (document), >, 0);
   assert_tags_match (view, document);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -190,7 +181,7 @@ test_follows_edits (void)
     g_assert_false (gtk_text_iter_has_tag (&iter, confirmed));
   }
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -207,7 +198,7 @@ test_font_covers_text (void)
   g_assert_nonnull (strstr (pango_font_description_get_family (font), "Noto Naskh Arabic"));
   g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -238,7 +229,7 @@ test_save (void)
   g_assert_cmpstr (alama_document_get_text (saved, NULL), ==, contents);
   g_assert_cmpuint (alama_document_get_n_annotations (saved), ==,
                     alama_document_get_n_annotations (document));
-  close_window (window);
+  app_test_close_window (window);
 
   /* Opening the saved XML shows the same entities, unmodified. */
   window = app_test_open_window (app, xml_path);
@@ -246,84 +237,11 @@ test_save (void)
   g_assert_nonnull (document);
   g_assert_false (alama_document_get_modified (document));
   assert_tags_match (alama_window_get_document_view (window), document);
-  close_window (window);
+  app_test_close_window (window);
 
   g_assert_cmpint (g_remove (xml_path), ==, 0);
   g_assert_cmpint (g_remove (text_path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits until the window is mapped and has painted a frame since now. */
-static void
-wait_painted (AlamaWindow *window)
-{
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_signal_handler_disconnect (clock, handler);
-  g_source_remove (id);
-}
-
-/* Renders the view and counts coloured pixels: the highlights, as neither
- * the background nor the text (greys) is coloured.  Saves the picture
- * beside the test program for a person to look at. */
-static guint
-count_highlight_pixels (AlamaWindow *window,
-                        const char  *png_name)
-{
-  GtkWidget *view = GTK_WIDGET (alama_window_get_document_view (window));
-  int width = gtk_widget_get_width (view);
-  int height = gtk_widget_get_height (view);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
-  gsize stride = (gsize) width * 4;
-  guint count = 0;
-
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (stride * (gsize) height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize k = 0; k < stride * (gsize) height; k += 4)
-    {
-      /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines;
-       * the order does not matter to a spread. */
-      int hi = MAX (pixels[k], MAX (pixels[k + 1], pixels[k + 2]));
-      int lo = MIN (pixels[k], MIN (pixels[k + 1], pixels[k + 2]));
-
-      if (hi - lo >= 20)
-        count++;
-    }
-  if (gdk_texture_save_to_png (texture, png))
-    g_test_message ("saved %s", png);
-  return count;
 }
 
 static void
@@ -336,8 +254,8 @@ test_highlights_drawn (void)
   guint after;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
-  wait_painted (window);
-  before = count_highlight_pixels (window, "test-window-highlights.png");
+  app_test_wait_painted (window);
+  before = app_test_count_highlight_pixels (window, "test-window-highlights.png");
   g_test_message ("%u highlight pixels", before);
   g_assert_cmpuint (before, >, 5000);
 
@@ -348,12 +266,12 @@ test_highlights_drawn (void)
     g_assert_true (alama_document_reject (document, ids->pdata[k], NULL, NULL));
   alama_document_end_group (document);
 
-  wait_painted (window);
-  after = count_highlight_pixels (window, "test-window-no-highlights.png");
+  app_test_wait_painted (window);
+  after = app_test_count_highlight_pixels (window, "test-window-no-highlights.png");
   g_test_message ("%u coloured pixels with every suggestion rejected", after);
   g_assert_cmpuint (after, <, before / 20);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 /* Closing a window while its file loads drops the late answers of the
@@ -386,26 +304,16 @@ test_open_missing (void)
   g_assert_null (alama_window_get_document (window));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL)
                   && alama_window_get_document (window) != NULL);
-  close_window (window);
+  app_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* The real application class, its startup loading the style sheet; not
-   * unique, so that tests can run side by side. */
-  app = alama_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = app_test_init (&argc, &argv);
 
   g_test_add_func ("/alama/window/open-text", test_open_text);
   g_test_add_func ("/alama/window/open-vocalized-crlf", test_open_vocalized_crlf);
