@@ -692,6 +692,8 @@ load_done_cb (GObject      *source_object,
 
   set_document (self, result->document);
   gtk_stack_set_visible_child_name (self->stack, "document");
+  /* The label keys act on the text: give it the focus, not the Open button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
   if (result->warning)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (result->warning));
   if (g_getenv ("ALAMA_DEBUG_READY"))
