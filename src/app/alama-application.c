@@ -181,6 +181,10 @@ about_action (GSimpleAction *action,
   "<property name='accelerator'>" accel "</property>" \
   "<property name='title' translatable='yes'>" title "</property>" \
   "</object></child>"
+/* The titles are extracted for translation by these macros' names
+ * (po/meson.build); the builder translates them in the app's domain. */
+#define SHORTCUTS_GROUP(title) \
+  "<property name='title' translatable='yes'>" title "</property>"
 
 static const char shortcuts_ui[] =
   "<interface>"
@@ -190,7 +194,7 @@ static const char shortcuts_ui[] =
   "<property name='section-name'>shortcuts</property>"
   "<property name='max-height'>12</property>"
   "<child><object class='GtkShortcutsGroup'>"
-  "<property name='title' translatable='yes'>General</property>"
+  SHORTCUTS_GROUP ("General")
   SHORTCUT ("&lt;Control&gt;o", "Open a Text or Document")
   SHORTCUT ("&lt;Control&gt;s", "Save")
   SHORTCUT ("F9", "Show or Hide the Entity Panel")
@@ -198,7 +202,7 @@ static const char shortcuts_ui[] =
   SHORTCUT ("&lt;Control&gt;q", "Quit")
   "</object></child>"
   "<child><object class='GtkShortcutsGroup'>"
-  "<property name='title' translatable='yes'>Annotating</property>"
+  SHORTCUTS_GROUP ("Annotating")
   SHORTCUT ("1", "Mark the Selection as a Person")
   SHORTCUT ("2", "Mark the Selection as a Place")
   SHORTCUT ("3", "Mark the Selection as an Organisation")

@@ -19,6 +19,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "alama-i18n.h"
+
 struct _AlamaDocumentView
 {
   GtkTextView parent_instance;
@@ -296,7 +298,7 @@ query_tooltip_cb (GtkWidget  *widget,
   g_string_append_printf (markup, "<b>%s</b>", annotation->label);
   if (label && label->description)
     {
-      g_autofree char *escaped = g_markup_escape_text (label->description, -1);
+      g_autofree char *escaped = g_markup_escape_text (alama_i18n_translate_data (label->description), -1);
 
       g_string_append_printf (markup, " — %s", escaped);
     }

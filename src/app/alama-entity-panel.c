@@ -188,8 +188,13 @@ surface_row (Surface *surface)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *text = gtk_label_new (surface->text);
-  g_autofree char *count_text = g_strdup_printf ("%u", surface->spans->len / 2);
+  guint n = surface->spans->len / 2;
+  g_autofree char *count_text = g_strdup_printf ("%u", n);
   GtkWidget *count = gtk_label_new (count_text);
+  /* TRANSLATORS: what a screen reader says for a name in the panel, "بيروت, 3 occurrences" */
+  g_autofree char *a11y_label = g_strdup_printf (ngettext ("%s, %u occurrence",
+                                                           "%s, %u occurrences", n),
+                                                 surface->text, n);
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_label_set_xalign (GTK_LABEL (text), 0.0);
@@ -201,6 +206,8 @@ surface_row (Surface *surface)
   gtk_widget_set_margin_start (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, _("Go to the next occurrence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y_label,
+                                  -1);
   g_object_set_data (G_OBJECT (row), "alama-surface", surface);
   return row;
 }

@@ -15,6 +15,7 @@
 #include "alama-clitics.h"
 #include "alama-entity-panel.h"
 #include "alama-find.h"
+#include "alama-i18n.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
@@ -260,7 +261,7 @@ update_legend (AlamaWindow *self)
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, legend_labels[k]));
 
       gtk_box_append (self->legend, legend_chip (legend_labels[k], count,
-                                                 label ? label->description : NULL));
+                                                 label ? alama_i18n_translate_data (label->description) : NULL));
     }
   for (guint k = 0; k < alama_label_set_get_n_labels (labels); k++)
     {
@@ -271,7 +272,8 @@ update_legend (AlamaWindow *self)
       for (guint j = 0; j < G_N_ELEMENTS (legend_labels); j++)
         shown = shown || strcmp (label->name, legend_labels[j]) == 0;
       if (!shown && count > 0)
-        gtk_box_append (self->legend, legend_chip (label->name, count, label->description));
+        gtk_box_append (self->legend, legend_chip (label->name, count,
+                                                   alama_i18n_translate_data (label->description)));
     }
 }
 

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "alama-application.h"
+#include "alama-i18n.h"
 
 int
 main (int   argc,
@@ -14,6 +15,7 @@ main (int   argc,
   g_autoptr (AlamaApplication) app = NULL;
 
   setlocale (LC_ALL, "");
+  alama_i18n_init ();
   g_set_application_name (_("Alama"));
   app = alama_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
