@@ -463,6 +463,13 @@ find_stop_cb (GtkSearchEntry *entry,
 }
 
 static void
+find_close_cb (GtkButton   *button,
+               AlamaWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+}
+
+static void
 find_mode_cb (GtkSearchBar *bar,
               GParamSpec   *pspec,
               AlamaWindow  *self)
@@ -1403,6 +1410,8 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.reject", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "doc.accept-all", NULL, accept_all_action);
+
+  gtk_widget_class_bind_template_callback (widget_class, find_close_cb);
 }
 
 static void
