@@ -10,7 +10,7 @@
 #                              fonts for the app's headless tests)
 set -euo pipefail
 
-packages=(meson ninja-build pkg-config gcc libc6-dev python3
+packages=(meson ninja-build pkg-config gcc libc6-dev python3 gettext
           libglib2.0-dev libxml2-dev libjson-glib-dev
           libgtk-4-dev libadwaita-1-dev)
 if [[ "${1:-}" == "--test" ]]; then
