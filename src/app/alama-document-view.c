@@ -298,7 +298,8 @@ query_tooltip_cb (GtkWidget  *widget,
   g_string_append_printf (markup, "<b>%s</b>", annotation->label);
   if (label && label->description)
     {
-      g_autofree char *escaped = g_markup_escape_text (alama_i18n_translate_data (label->description), -1);
+      const char *description = alama_i18n_translate_data (label->description);
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
 
       g_string_append_printf (markup, " — %s", escaped);
     }

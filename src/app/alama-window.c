@@ -259,9 +259,9 @@ update_legend (AlamaWindow *self)
     {
       const AlamaLabel *label = alama_label_set_lookup (labels, legend_labels[k]);
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, legend_labels[k]));
+      const char *description = label ? alama_i18n_translate_data (label->description) : NULL;
 
-      gtk_box_append (self->legend, legend_chip (legend_labels[k], count,
-                                                 label ? alama_i18n_translate_data (label->description) : NULL));
+      gtk_box_append (self->legend, legend_chip (legend_labels[k], count, description));
     }
   for (guint k = 0; k < alama_label_set_get_n_labels (labels); k++)
     {

@@ -127,6 +127,7 @@ test_empty_window (void)
   GtkWidget *status_page;
   GtkWidget *menu_button;
   GtkWidget *open_button;
+  GMenuModel *menu;
   g_autofree char *quit_label = NULL;
   g_autofree char *open_label = NULL;
 
@@ -147,11 +148,10 @@ test_empty_window (void)
 
   menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
-  quit_label = menu_label_for_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
-                                      "app.quit");
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  quit_label = menu_label_for_action (menu, "app.quit");
   g_assert_cmpstr (quit_label, ==, "إ_نهاء");
-  open_label = menu_label_for_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
-                                      "app.open");
+  open_label = menu_label_for_action (menu, "app.open");
   g_assert_cmpstr (open_label, ==, "_فتح…");
 
   /* The header bar's start is on the right: the Open button (a start
@@ -203,7 +203,8 @@ assert_named (GtkWidget *widget,
     {
       if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
                                              GTK_ACCESSIBLE_PROPERTY_LABEL))
-        g_error ("%s (%s, in %s in %s) has no accessible label", G_OBJECT_TYPE_NAME (widget),
+        g_error ("%s (%s, in %s in %s) has no accessible label",
+                 G_OBJECT_TYPE_NAME (widget),
                  gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget)
                                                       : "no tooltip",
                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
