@@ -12,6 +12,7 @@
 #include "alama-export-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "alama-document-io.h"
 #include "alama-file-format.h"

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "alama-atomic-file.h"
 #include "alama-document-view.h"
