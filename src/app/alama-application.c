@@ -197,6 +197,8 @@ static const char shortcuts_ui[] =
   SHORTCUTS_GROUP ("General")
   SHORTCUT ("&lt;Control&gt;o", "Open a Text or Document")
   SHORTCUT ("&lt;Control&gt;s", "Save")
+  SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;s", "Save As")
+  SHORTCUT ("&lt;Control&gt;p", "Print")
   SHORTCUT ("F9", "Show or Hide the Entity Panel")
   SHORTCUT ("&lt;Control&gt;question", "Keyboard Shortcuts")
   SHORTCUT ("&lt;Control&gt;q", "Quit")

@@ -14,11 +14,13 @@
 
 #include "alama-clitics.h"
 #include "alama-entity-panel.h"
+#include "alama-export-dialog.h"
 #include "alama-find.h"
 #include "alama-i18n.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
+#include "alama-print.h"
 #include "alama-recognizer.h"
 #include "alama-tokenizer.h"
 #include "alama-xml.h"
@@ -156,6 +158,11 @@ update_title (AlamaWindow *self)
 
   if (self->document)
     title = alama_document_get_title (self->document);
+  /* A title that is only the name of the file the text came from follows
+   * the file the window shows (after Save As, the new one). */
+  if (title && self->file && self->document
+      && g_strcmp0 (title, alama_document_get_source (self->document)->file_name) == 0)
+    title = NULL;
   if ((title == NULL || *title == '\0') && self->file)
     title = base_name = g_file_get_basename (self->file);
   if (title == NULL || *title == '\0')
@@ -174,6 +181,9 @@ update_actions (AlamaWindow *self)
   };
 
   gtk_widget_action_set_enabled (widget, "win.save", ready);
+  gtk_widget_action_set_enabled (widget, "win.save-as", ready);
+  gtk_widget_action_set_enabled (widget, "win.export", ready);
+  gtk_widget_action_set_enabled (widget, "win.print", ready);
   gtk_widget_action_set_enabled (widget, "doc.undo",
                                  ready && alama_document_can_undo (self->document));
   gtk_widget_action_set_enabled (widget, "doc.redo",
@@ -822,6 +832,161 @@ save_action (GtkWidget  *widget,
   save (ALAMA_WINDOW (widget));
 }
 
+/**
+ * alama_window_save_as:
+ * @window: the window
+ * @file: a local file; a name that does not end in .xml gets .alama.xml
+ * @error: return location for an error
+ *
+ * Saves the document as Alama XML in @file; from then on the window shows
+ * that file: its title, and where Save writes, follow it.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+alama_window_save_as (AlamaWindow *self,
+                      GFile       *file,
+                      GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *base_name = NULL;
+  g_autofree char *message = NULL;
+  AlamaFileFormat format;
+
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->document == NULL || self->loading)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("There is no document to save yet"));
+      return FALSE;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: only local files can be written"), uri);
+      return FALSE;
+    }
+  /* Files are read by their extension: another one would open as text. */
+  if (!alama_file_format_guess (path, &format) || format != ALAMA_FILE_FORMAT_XML)
+    {
+      char *fixed = g_strconcat (path, ".alama.xml", NULL);
+
+      g_free (path);
+      path = fixed;
+    }
+  if (!alama_xml_save_file (self->document, path, error))
+    return FALSE;
+  alama_document_set_unmodified (self->document);
+  g_clear_object (&self->file);
+  self->file = g_file_new_for_path (path);
+  g_free (self->save_path);
+  self->save_path = g_steal_pointer (&path);
+  update_title (self);
+  update_subtitle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  base_name = g_path_get_basename (self->save_path);
+  message = g_strdup_printf (_("Saved as %s"), base_name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     AlamaWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GError) error = NULL;
+
+      if (file && !alama_window_save_as (self, file, &error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* win.save-as: proposes where Save writes when that is the opened Alama
+ * XML file, otherwise NAME.alama.xml beside the opened file. */
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || self->loading || self->file == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Alama documents"));
+  gtk_file_filter_add_mime_type (filter, "application/x-alama+xml");
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  {
+    g_autoptr (GFile) folder = g_file_get_parent (self->file);
+    g_autofree char *base = g_file_get_basename (self->file);
+    g_autofree char *path = g_file_get_path (self->file);
+
+    if (folder)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    if (path && self->save_path && strcmp (path, self->save_path) == 0)
+      name = g_steal_pointer (&base);
+    else
+      {
+        char *dot = strrchr (base, '.');
+
+        if (dot && dot != base)
+          *dot = '\0';
+        name = g_strconcat (base, ".alama.xml", NULL);
+      }
+  }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* win.export: "tei", "conll", "json", "brat" or "pdf". */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+
+  if (self->document == NULL || self->loading || !alama_export_format_is_valid (format))
+    return;
+  alama_export_dialog_run (GTK_WINDOW (self), self->document, format,
+                           gtk_window_get_title (GTK_WINDOW (self)), self->file,
+                           self->toast_overlay);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+
+  if (self->document == NULL || self->loading)
+    return;
+  alama_print_run_dialog (GTK_WINDOW (self), self->document,
+                          gtk_window_get_title (GTK_WINDOW (self)), self->toast_overlay);
+}
+
 /* Editing by hand.  The labels the keys 1 to 5 give, in the legend's
  * order. */
 static const char *const key_labels[] = { "PERS", "LOC", "ORG", "MISC", "DATE" };
@@ -1412,6 +1577,15 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.accept-all", NULL, accept_all_action);
 
   gtk_widget_class_bind_template_callback (widget_class, find_close_cb);
+  /* Save As, export and print (alama-export-dialog.c, alama-print.c). */
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 static void

@@ -34,4 +34,8 @@ const char *alama_window_get_find_status (AlamaWindow *window);
 
 const char *alama_window_label_for_keyval (guint keyval);
 
+gboolean alama_window_save_as (AlamaWindow *window,
+                               GFile       *file,
+                               GError     **error);
+
 G_END_DECLS
