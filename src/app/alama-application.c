@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alama-preferences-window.h"
 #include "alama-window.h"
 
 struct _AlamaApplication
@@ -200,6 +201,10 @@ static const char shortcuts_ui[] =
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;s", "Save As")
   SHORTCUT ("&lt;Control&gt;p", "Print")
   SHORTCUT ("F9", "Show or Hide the Entity Panel")
+  SHORTCUT ("&lt;Control&gt;comma", "Preferences")
+  SHORTCUT ("&lt;Control&gt;plus", "Larger Text")
+  SHORTCUT ("&lt;Control&gt;minus", "Smaller Text")
+  SHORTCUT ("&lt;Control&gt;0", "Default Text Size")
   SHORTCUT ("&lt;Control&gt;question", "Keyboard Shortcuts")
   SHORTCUT ("&lt;Control&gt;q", "Quit")
   "</object></child>"
@@ -233,8 +238,38 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+/* The Preferences window is one for the application: a second Ctrl+comma
+ * raises it. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AlamaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (ALAMA_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  if (ALAMA_IS_PREFERENCES_WINDOW (parent))
+    parent = NULL;
+  {
+    GtkWindow *window = GTK_WINDOW (alama_preferences_window_new (self->settings));
+
+    gtk_window_set_transient_for (window, parent);
+    gtk_window_set_application (window, GTK_APPLICATION (self));
+    gtk_window_present (window);
+  }
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "shortcuts", .activate = shortcuts_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
@@ -258,6 +293,22 @@ alama_application_window_added (GtkApplication *application,
   g_settings_bind (self->settings, "window-width", window, "default-width", flags);
   g_settings_bind (self->settings, "window-height", window, "default-height", flags);
   g_settings_bind (self->settings, "window-maximized", window, "maximized", flags);
+
+  /* The preferences, live in every window.  The view writes the font back
+   * when zoomed, the window the labels when the entity panel's switches
+   * change them. */
+  g_settings_bind (self->settings, "font",
+                   alama_window_get_document_view (ALAMA_WINDOW (window)), "font",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "line-spacing",
+                   alama_window_get_document_view (ALAMA_WINDOW (window)), "line-spacing",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "highlighted-labels", window, "highlighted-labels",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "recognize-on-open", window, "recognize-on-open",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "snap-to-words", window, "snap-to-words",
+                   G_SETTINGS_BIND_GET);
 }
 
 static void
@@ -271,6 +322,16 @@ alama_application_window_removed (GtkApplication *application,
       g_settings_unbind (window, "default-width");
       g_settings_unbind (window, "default-height");
       g_settings_unbind (window, "maximized");
+      g_settings_unbind (window, "highlighted-labels");
+      g_settings_unbind (window, "recognize-on-open");
+      g_settings_unbind (window, "snap-to-words");
+      /* The view is gone when the window is being destroyed. */
+      if (alama_window_get_document_view (ALAMA_WINDOW (window)))
+        {
+          g_settings_unbind (alama_window_get_document_view (ALAMA_WINDOW (window)), "font");
+          g_settings_unbind (alama_window_get_document_view (ALAMA_WINDOW (window)),
+                             "line-spacing");
+        }
     }
 
   GTK_APPLICATION_CLASS (alama_application_parent_class)->window_removed (application, window);
@@ -282,6 +343,7 @@ alama_application_startup (GApplication *application)
   static const char *const open_accels[] = { "<Control>o", NULL };
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *const preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr (GtkCssProvider) provider = NULL;
   g_autoptr (GSettingsSchema) settings_schema = NULL;
 
@@ -301,6 +363,13 @@ alama_application_startup (GApplication *application)
   else
     g_debug ("settings schema %s not found: preferences and window size are not kept",
              ALAMA_APPLICATION_ID);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  /* Without the schema there is nothing for the Preferences to keep. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application),
+                                                                            "preferences")),
+                               ALAMA_APPLICATION (application)->settings != NULL);
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/org/alama/Alama/alama.css");

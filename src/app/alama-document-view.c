@@ -12,6 +12,11 @@
  * The view follows the document's ::changed signal and redoes the tags only
  * in the range that changed.
  *
+ * The reading font, its size and the line spacing are properties (bound to
+ * the preferences by the application).  The font reaches the text through
+ * a style provider of the view's own, on a CSS class only this view has:
+ * GTK 4 sets a text view's default font from CSS alone.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "alama-document-view.h"
@@ -36,6 +41,12 @@ struct _AlamaDocumentView
   GPtrArray *all_tags;
   /* Names of the labels whose highlights are hidden. */
   GHashTable *hidden_labels;
+
+  /* The reading font (with its size, in points) and line spacing. */
+  PangoFontDescription *font;
+  double line_spacing;
+  GtkCssProvider *font_provider;
+  char *font_class;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaDocumentView, alama_document_view, GTK_TYPE_TEXT_VIEW)
@@ -44,10 +55,20 @@ enum
 {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_FONT,
+  PROP_LINE_SPACING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  LABEL_VISIBILITY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The GNOME palette (blue 3, green 3, orange 3, purple 3, and the teal of
  * later palettes): used with transparency, so the text keeps the theme's
@@ -445,6 +466,8 @@ alama_document_view_get_label_tag (AlamaDocumentView *self,
  * @visible: whether the entities labelled @label are highlighted
  *
  * Hides or shows the highlights of one entity type; the text is unchanged.
+ * Emits #AlamaDocumentView::label-visibility-changed when that changes
+ * anything.
  */
 void
 alama_document_view_set_label_visible (AlamaDocumentView *self,
@@ -457,6 +480,8 @@ alama_document_view_set_label_visible (AlamaDocumentView *self,
   g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (label != NULL);
 
+  if ((!visible) == g_hash_table_contains (self->hidden_labels, label))
+    return;
   if (visible)
     g_hash_table_remove (self->hidden_labels, label);
   else
@@ -465,6 +490,7 @@ alama_document_view_set_label_visible (AlamaDocumentView *self,
   confirmed = g_hash_table_lookup (self->confirmed_tags, label);
   if (entity && confirmed)
     show_label_tags (entity, confirmed, visible);
+  g_signal_emit (self, signals[LABEL_VISIBILITY_CHANGED], 0, label, visible);
 }
 
 /**
@@ -509,6 +535,253 @@ alama_document_view_select_range (AlamaDocumentView *self,
                                 0.1, FALSE, 0.0, 0.0);
 }
 
+/* The sizes zooming steps through, in points: small steps where a point
+ * shows, larger ones where it hardly does. */
+static const double zoom_sizes[] = {
+  8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48, 56, 64, 72,
+};
+
+#define MIN_FONT_SIZE 6.0
+#define MAX_FONT_SIZE 96.0
+/* The space between two paragraphs besides the line spacing, in pixels. */
+#define PARAGRAPH_GAP 4
+
+/* The size of @font in points; an absolute size counts at 96 pixels to the
+ * inch, as CSS does. */
+static double
+font_size_points (const PangoFontDescription *font)
+{
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  if (pango_font_description_get_size_is_absolute (font))
+    size = size * 72.0 / 96.0;
+  return size;
+}
+
+static void
+append_css_string (GString    *css,
+                   const char *text)
+{
+  g_string_append_c (css, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (css, '\\');
+      if (*p == '\n')
+        continue;
+      g_string_append_c (css, *p);
+    }
+  g_string_append_c (css, '"');
+}
+
+/* Line spacing: 1.0 is the font's own line height; each tenth more puts a
+ * tenth of the font size between the lines of a paragraph.  Paragraphs are
+ * set apart by half that more. */
+static void
+update_spacing (AlamaDocumentView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  double size_px = font_size_points (self->font) * 96.0 / 72.0;
+  int inside = (int) round ((self->line_spacing - 1.0) * size_px);
+
+  gtk_text_view_set_pixels_inside_wrap (text_view, inside);
+  gtk_text_view_set_pixels_above_lines (text_view, PARAGRAPH_GAP + inside / 2);
+  gtk_text_view_set_pixels_below_lines (text_view, PARAGRAPH_GAP + inside / 2);
+}
+
+static void
+update_font (AlamaDocumentView *self)
+{
+  g_autoptr (GString) css = g_string_new (NULL);
+  const char *family = pango_font_description_get_family (self->font);
+  PangoStyle style = pango_font_description_get_style (self->font);
+  g_autofree char *size = NULL;
+
+  g_string_append_printf (css, "textview.alama-document.%s {\n  font-family: ", self->font_class);
+  /* The chosen family first; an Arabic face after it, for a family that is
+   * not installed or has no Arabic letters. */
+  if (family && *family)
+    {
+      g_auto (GStrv) names = g_strsplit (family, ",", -1);
+
+      for (guint k = 0; names[k]; k++)
+        {
+          g_strstrip (names[k]);
+          if (*names[k] == '\0')
+            continue;
+          append_css_string (css, names[k]);
+          g_string_append (css, ", ");
+        }
+    }
+  g_string_append (css, "\"Noto Naskh Arabic\", \"Amiri\", serif;\n");
+  size = g_strdup_printf ("%g", font_size_points (self->font));
+  g_strdelimit (size, ",", '.');
+  g_string_append_printf (css, "  font-size: %spt;\n", size);
+  if (pango_font_description_get_set_fields (self->font) & PANGO_FONT_MASK_WEIGHT)
+    g_string_append_printf (css, "  font-weight: %d;\n",
+                            CLAMP ((int) pango_font_description_get_weight (self->font), 100, 900));
+  g_string_append_printf (css, "  font-style: %s;\n}\n",
+                          style == PANGO_STYLE_ITALIC    ? "italic"
+                          : style == PANGO_STYLE_OBLIQUE ? "oblique"
+                                                         : "normal");
+  gtk_css_provider_load_from_data (self->font_provider, css->str, (gssize) css->len);
+  update_spacing (self);
+}
+
+/**
+ * alama_document_view_set_font:
+ * @view: the view
+ * @font: (nullable): a Pango font description ("Amiri 18"); %NULL, an
+ *   empty family or no size take those of %ALAMA_DOCUMENT_VIEW_DEFAULT_FONT
+ *
+ * Sets the font the text is shown in, and its size.
+ */
+void
+alama_document_view_set_font (AlamaDocumentView *self,
+                              const char        *font)
+{
+  PangoFontDescription *desc;
+  double size;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+
+  desc = pango_font_description_from_string (ALAMA_DOCUMENT_VIEW_DEFAULT_FONT);
+  if (font)
+    {
+      g_autoptr (PangoFontDescription) chosen = pango_font_description_from_string (font);
+
+      /* Only what it says: a bare size keeps the default family. */
+      if (pango_font_description_get_family (chosen) == NULL
+          || *pango_font_description_get_family (chosen) == '\0')
+        pango_font_description_unset_fields (chosen, PANGO_FONT_MASK_FAMILY);
+      if (pango_font_description_get_size (chosen) <= 0)
+        pango_font_description_unset_fields (chosen, PANGO_FONT_MASK_SIZE);
+      pango_font_description_merge (desc, chosen, TRUE);
+    }
+  size = CLAMP (font_size_points (desc), MIN_FONT_SIZE, MAX_FONT_SIZE);
+  pango_font_description_set_size (desc, (int) round (size * PANGO_SCALE));
+
+  if (self->font && pango_font_description_equal (self->font, desc))
+    {
+      pango_font_description_free (desc);
+      return;
+    }
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = desc;
+  update_font (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT]);
+}
+
+/**
+ * alama_document_view_dup_font:
+ * @view: the view
+ *
+ * Returns: (transfer full): the font the text is shown in, as a Pango font
+ *   description with its size in points
+ */
+char *
+alama_document_view_dup_font (AlamaDocumentView *self)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), NULL);
+  return pango_font_description_to_string (self->font);
+}
+
+/**
+ * alama_document_view_get_font_size:
+ * @view: the view
+ *
+ * Returns: the size of the text, in points
+ */
+double
+alama_document_view_get_font_size (AlamaDocumentView *self)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), 0.0);
+  return font_size_points (self->font);
+}
+
+/**
+ * alama_document_view_zoom:
+ * @view: the view
+ * @direction: above 0 to make the text larger by one step, below 0 to make
+ *   it smaller, 0 to give it the default size
+ *
+ * Changes the size of the font (and so the #AlamaDocumentView:font
+ * property), keeping its family.
+ */
+void
+alama_document_view_zoom (AlamaDocumentView *self,
+                          int                direction)
+{
+  g_autoptr (PangoFontDescription) desc = NULL;
+  g_autoptr (PangoFontDescription) default_font = NULL;
+  g_autofree char *font = NULL;
+  double size;
+  double next;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+
+  size = font_size_points (self->font);
+  if (direction == 0)
+    {
+      default_font = pango_font_description_from_string (ALAMA_DOCUMENT_VIEW_DEFAULT_FONT);
+      next = font_size_points (default_font);
+    }
+  else if (direction > 0)
+    {
+      next = size;
+      for (guint k = G_N_ELEMENTS (zoom_sizes); k > 0; k--)
+        if (zoom_sizes[k - 1] > size + 0.01)
+          next = zoom_sizes[k - 1];
+    }
+  else
+    {
+      next = size;
+      for (guint k = 0; k < G_N_ELEMENTS (zoom_sizes); k++)
+        if (zoom_sizes[k] < size - 0.01)
+          next = zoom_sizes[k];
+    }
+  desc = pango_font_description_copy (self->font);
+  pango_font_description_set_size (desc, (int) round (next * PANGO_SCALE));
+  font = pango_font_description_to_string (desc);
+  alama_document_view_set_font (self, font);
+}
+
+/**
+ * alama_document_view_set_line_spacing:
+ * @view: the view
+ * @spacing: from 1.0 (the font's own line height) to 3.0
+ *
+ * Sets the space between lines: every tenth over 1.0 adds a tenth of the
+ * font size between the lines of a paragraph (as pixels inside wrap) and
+ * half that above and below each paragraph.
+ */
+void
+alama_document_view_set_line_spacing (AlamaDocumentView *self,
+                                      double             spacing)
+{
+  g_return_if_fail (ALAMA_IS_DOCUMENT_VIEW (self));
+
+  spacing = CLAMP (spacing, 1.0, 3.0);
+  if (spacing == self->line_spacing)
+    return;
+  self->line_spacing = spacing;
+  update_spacing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_SPACING]);
+}
+
+/**
+ * alama_document_view_get_line_spacing:
+ * @view: the view
+ *
+ * Returns: the line spacing, from 1.0 to 3.0
+ */
+double
+alama_document_view_get_line_spacing (AlamaDocumentView *self)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), 1.0);
+  return self->line_spacing;
+}
+
 GtkWidget *
 alama_document_view_new (void)
 {
@@ -521,6 +794,12 @@ alama_document_view_dispose (GObject *object)
   AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (object);
 
   disconnect_document (self);
+  if (self->font_provider)
+    {
+      gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                     GTK_STYLE_PROVIDER (self->font_provider));
+      g_clear_object (&self->font_provider);
+    }
   G_OBJECT_CLASS (alama_document_view_parent_class)->dispose (object);
 }
 
@@ -533,6 +812,8 @@ alama_document_view_finalize (GObject *object)
   g_clear_pointer (&self->confirmed_tags, g_hash_table_unref);
   g_clear_pointer (&self->all_tags, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_labels, g_hash_table_unref);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->font_class, g_free);
   G_OBJECT_CLASS (alama_document_view_parent_class)->finalize (object);
 }
 
@@ -548,6 +829,12 @@ alama_document_view_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+    case PROP_FONT:
+      g_value_take_string (value, alama_document_view_dup_font (self));
+      break;
+    case PROP_LINE_SPACING:
+      g_value_set_double (value, self->line_spacing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -567,6 +854,12 @@ alama_document_view_set_property (GObject      *object,
     case PROP_DOCUMENT:
       alama_document_view_set_document (self, g_value_get_object (value));
       break;
+    case PROP_FONT:
+      alama_document_view_set_font (self, g_value_get_string (value));
+      break;
+    case PROP_LINE_SPACING:
+      alama_document_view_set_line_spacing (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -585,7 +878,27 @@ alama_document_view_class_init (AlamaDocumentViewClass *klass)
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, ALAMA_TYPE_DOCUMENT,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                        | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT] = g_param_spec_string ("font", NULL, NULL, ALAMA_DOCUMENT_VIEW_DEFAULT_FONT,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                   | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINE_SPACING] = g_param_spec_double ("line-spacing", NULL, NULL, 1.0, 3.0,
+                                                       ALAMA_DOCUMENT_VIEW_DEFAULT_LINE_SPACING,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                           | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AlamaDocumentView::label-visibility-changed:
+   * @view: the view
+   * @label: the label name
+   * @visible: whether its entities are highlighted now
+   *
+   * A label's highlights were hidden or shown.
+   */
+  signals[LABEL_VISIBILITY_CHANGED] = g_signal_new ("label-visibility-changed",
+                                                    G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                                    G_TYPE_STRING, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -606,9 +919,6 @@ alama_document_view_init (AlamaDocumentView *self)
   gtk_text_view_set_editable (text_view, FALSE);
   gtk_text_view_set_cursor_visible (text_view, TRUE);
   gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_above_lines (text_view, 6);
-  gtk_text_view_set_pixels_below_lines (text_view, 6);
-  gtk_text_view_set_pixels_inside_wrap (text_view, 4);
   gtk_text_view_set_left_margin (text_view, 32);
   gtk_text_view_set_right_margin (text_view, 32);
   gtk_text_view_set_top_margin (text_view, 18);
@@ -618,6 +928,18 @@ alama_document_view_init (AlamaDocumentView *self)
    * paragraph of digits) and which side the text starts from. */
   gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_RTL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "alama-document");
+  {
+    static guint n_views;
+
+    self->font_class = g_strdup_printf ("alama-view-%u", ++n_views);
+    gtk_widget_add_css_class (GTK_WIDGET (self), self->font_class);
+    self->font_provider = gtk_css_provider_new ();
+    gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                GTK_STYLE_PROVIDER (self->font_provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    self->line_spacing = ALAMA_DOCUMENT_VIEW_DEFAULT_LINE_SPACING;
+    alama_document_view_set_font (self, NULL);
+  }
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define ALAMA_TYPE_DOCUMENT_VIEW (alama_document_view_get_type ())
 
+/* The same as the defaults of the font and line-spacing settings. */
+#define ALAMA_DOCUMENT_VIEW_DEFAULT_FONT "Noto Naskh Arabic 16"
+#define ALAMA_DOCUMENT_VIEW_DEFAULT_LINE_SPACING 1.2
+
 G_DECLARE_FINAL_TYPE (AlamaDocumentView, alama_document_view, ALAMA, DOCUMENT_VIEW, GtkTextView)
 
 GtkWidget *alama_document_view_new (void);
@@ -35,5 +39,15 @@ void alama_document_view_select_range (AlamaDocumentView *view,
                                        gsize              end_char);
 void alama_document_view_get_label_color (const char *label,
                                           GdkRGBA    *color);
+
+void alama_document_view_set_font (AlamaDocumentView *view,
+                                   const char        *font);
+char *alama_document_view_dup_font (AlamaDocumentView *view);
+double alama_document_view_get_font_size (AlamaDocumentView *view);
+void alama_document_view_zoom (AlamaDocumentView *view,
+                               int                direction);
+void alama_document_view_set_line_spacing (AlamaDocumentView *view,
+                                           double             spacing);
+double alama_document_view_get_line_spacing (AlamaDocumentView *view);
 
 G_END_DECLS

@@ -71,6 +71,11 @@ struct _AlamaWindow
   /* Counts openings, so that a late answer from an earlier one is ignored. */
   guint generation;
   GCancellable *cancellable;
+
+  /* Preferences (bound to the settings by the application). */
+  gboolean recognize_on_open;
+  gboolean snap_to_words;
+  char **highlighted_labels;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,6 +86,9 @@ enum
   PROP_FILE,
   PROP_DOCUMENT,
   PROP_LOADING,
+  PROP_RECOGNIZE_ON_OPEN,
+  PROP_SNAP_TO_WORDS,
+  PROP_HIGHLIGHTED_LABELS,
   N_PROPS
 };
 
@@ -98,6 +106,7 @@ typedef struct
   AlamaWindow *window; /* not a reference; alive until the callback */
   char *path;
   guint generation;
+  gboolean recognize;
 } LoadData;
 
 typedef struct
@@ -657,7 +666,7 @@ load_thread (GTask        *task,
     return;
 
   result = g_new0 (LoadResult, 1);
-  if (format == ALAMA_FILE_FORMAT_TXT)
+  if (format == ALAMA_FILE_FORMAT_TXT && data->recognize)
     {
       preview = g_new0 (Preview, 1);
       preview->window = g_object_ref (data->window);
@@ -795,6 +804,7 @@ alama_window_open (AlamaWindow *self,
   data->window = self;
   data->path = g_steal_pointer (&path);
   data->generation = self->generation;
+  data->recognize = self->recognize_on_open;
   task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, alama_window_open);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -1162,9 +1172,10 @@ label_span (AlamaWindow *self,
 }
 
 /* doc.label and doc.label-exact: labels the selection, snapped to words
- * (doc.label) or as it is (doc.label-exact, Shift with the key).  With
- * nothing selected, relabels the entity under the caret, or labels the
- * word under it. */
+ * (doc.label) or as it is (doc.label-exact, Shift with the key, and
+ * doc.label when snapping is off in the preferences).  With nothing
+ * selected, relabels the entity under the caret, or labels the word under
+ * it (doc.label, snapping or not: there is no other span to take). */
 static void
 label_action (GtkWidget  *widget,
               const char *action_name,
@@ -1195,6 +1206,8 @@ label_action (GtkWidget  *widget,
       if (exact)
         return;
     }
+  if (start != end && !self->snap_to_words)
+    exact = TRUE;
   if (!exact && !snap_span (self, &start, &end))
     {
       gtk_widget_error_bell (widget);
@@ -1470,6 +1483,7 @@ alama_window_finalize (GObject *object)
   g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->find_index, alama_find_index_free);
   g_clear_pointer (&self->find_matches, g_array_unref);
+  g_clear_pointer (&self->highlighted_labels, g_strfreev);
   G_OBJECT_CLASS (alama_window_parent_class)->finalize (object);
 }
 
@@ -1492,9 +1506,154 @@ alama_window_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_RECOGNIZE_ON_OPEN:
+      g_value_set_boolean (value, self->recognize_on_open);
+      break;
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+    case PROP_HIGHLIGHTED_LABELS:
+      g_value_set_boxed (value, self->highlighted_labels);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Preferences.  Of the entity types, the five of the legend are
+ * highlighted or not as #AlamaWindow:highlighted-labels says, which the
+ * entity panel's switches change too; other labels a document brings are
+ * highlighted unless their switch is turned off, for this window only. */
+static gboolean
+is_highlighted (AlamaWindow *self,
+                const char  *label)
+{
+  return self->highlighted_labels && g_strv_contains ((const char *const *) self->highlighted_labels,
+                                                      label);
+}
+
+/**
+ * alama_window_set_highlighted_labels:
+ * @window: the window
+ * @labels: (nullable): which of PERS, LOC, ORG, MISC and DATE to highlight
+ *
+ * Shows the highlights of the legend's entity types in @labels and hides
+ * the others'; the entity panel's switches follow.
+ */
+void
+alama_window_set_highlighted_labels (AlamaWindow       *self,
+                                     const char *const *labels)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_if_fail (ALAMA_IS_WINDOW (self));
+
+  if (labels == NULL)
+    labels = none;
+  if (self->highlighted_labels
+      && g_strv_equal ((const char *const *) self->highlighted_labels, labels))
+    return;
+  g_strfreev (self->highlighted_labels);
+  self->highlighted_labels = g_strdupv ((char **) labels);
+  for (guint k = 0; k < G_N_ELEMENTS (legend_labels); k++)
+    alama_entity_panel_set_label_visible (self->entity_panel, legend_labels[k],
+                                          is_highlighted (self, legend_labels[k]));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED_LABELS]);
+}
+
+/* A switch of the entity panel: the legend's types are kept in
+ * #AlamaWindow:highlighted-labels, in the legend's order, with any other
+ * names it held. */
+static void
+label_visibility_changed_cb (AlamaDocumentView *view,
+                             const char        *label,
+                             gboolean           visible,
+                             AlamaWindow       *self)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) labels = NULL;
+  gboolean known = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (legend_labels); k++)
+    known = known || strcmp (label, legend_labels[k]) == 0;
+  if (!known || is_highlighted (self, label) == visible)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint k = 0; k < G_N_ELEMENTS (legend_labels); k++)
+    if (strcmp (label, legend_labels[k]) == 0 ? visible : is_highlighted (self, legend_labels[k]))
+      g_strv_builder_add (builder, legend_labels[k]);
+  for (guint k = 0; self->highlighted_labels && self->highlighted_labels[k]; k++)
+    if (!g_strv_contains (legend_labels, self->highlighted_labels[k]))
+      g_strv_builder_add (builder, self->highlighted_labels[k]);
+  labels = g_strv_builder_end (builder);
+  alama_window_set_highlighted_labels (self, (const char *const *) labels);
+}
+
+static void
+alama_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AlamaWindow *self = ALAMA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECOGNIZE_ON_OPEN:
+      if (self->recognize_on_open != g_value_get_boolean (value))
+        {
+          self->recognize_on_open = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SNAP_TO_WORDS:
+      if (self->snap_to_words != g_value_get_boolean (value))
+        {
+          self->snap_to_words = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_HIGHLIGHTED_LABELS:
+      alama_window_set_highlighted_labels (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* win.zoom-in, win.zoom-out, win.zoom-reset: the size of the text, kept in
+ * the font setting (the document view's font is bound to it). */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  int direction = 0;
+
+  if (strcmp (action_name, "win.zoom-in") == 0)
+    direction = 1;
+  else if (strcmp (action_name, "win.zoom-out") == 0)
+    direction = -1;
+  alama_document_view_zoom (self->document_view, direction);
+}
+
+/* Ctrl with the wheel zooms, one step a notch (or a notch's worth of a
+ * touchpad's smooth scrolling). */
+static gboolean
+view_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                AlamaWindow              *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (
+      GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != GDK_CONTROL_MASK || dy == 0)
+    return FALSE;
+  alama_document_view_zoom (self->document_view, dy < 0 ? 1 : -1);
+  return TRUE;
 }
 
 static void
@@ -1508,6 +1667,7 @@ alama_window_class_init (AlamaWindowClass *klass)
   object_class->dispose = alama_window_dispose;
   object_class->finalize = alama_window_finalize;
   object_class->get_property = alama_window_get_property;
+  object_class->set_property = alama_window_set_property;
 
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
@@ -1518,6 +1678,18 @@ alama_window_class_init (AlamaWindowClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
                                                        | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECOGNIZE_ON_OPEN] = g_param_spec_boolean ("recognize-on-open", NULL, NULL, TRUE,
+                                                             G_PARAM_READWRITE
+                                                                 | G_PARAM_EXPLICIT_NOTIFY
+                                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAP_TO_WORDS] = g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                             | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGHLIGHTED_LABELS] = g_param_spec_boxed ("highlighted-labels", NULL, NULL,
+                                                            G_TYPE_STRV,
+                                                            G_PARAM_READWRITE
+                                                                | G_PARAM_EXPLICIT_NOTIFY
+                                                                | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ALAMA_TYPE_DOCUMENT_VIEW);
@@ -1586,12 +1758,30 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "win.zoom-reset", NULL);
 }
 
 static void
 alama_window_init (AlamaWindow *self)
 {
   GtkEventController *keys;
+  GtkEventController *scroll;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1612,4 +1802,13 @@ alama_window_init (AlamaWindow *self)
       "background", "#f6d32d", "foreground", "#241f31", NULL);
   update_actions (self);
   update_find_status (self);
+
+  self->recognize_on_open = TRUE;
+  self->snap_to_words = TRUE;
+  self->highlighted_labels = g_strdupv ((char **) legend_labels);
+  g_signal_connect (self->document_view, "label-visibility-changed",
+                    G_CALLBACK (label_visibility_changed_cb), self);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (view_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_view), scroll);
 }

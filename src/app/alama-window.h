@@ -31,6 +31,8 @@ void alama_window_find (AlamaWindow *window,
 const GArray *alama_window_get_find_matches (AlamaWindow *window,
                                              guint       *current);
 const char *alama_window_get_find_status (AlamaWindow *window);
+void alama_window_set_highlighted_labels (AlamaWindow       *window,
+                                          const char *const *labels);
 
 const char *alama_window_label_for_keyval (guint keyval);
 
