@@ -10,6 +10,7 @@
 #include "alama-document-view.h"
 #include "alama-document.h"
 #include "alama-entity-panel.h"
+#include "alama-label-popover.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,7 @@ const GArray *alama_window_get_find_matches (AlamaWindow *window,
 const char *alama_window_get_find_status (AlamaWindow *window);
 
 const char *alama_window_label_for_keyval (guint keyval);
+
+AlamaLabelPopover *alama_window_get_label_popover (AlamaWindow *window);
 
 G_END_DECLS
