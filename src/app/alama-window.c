@@ -1462,6 +1462,8 @@ label_menu_action (GtkWidget  *widget,
         gdk_rectangle_union (&rect, &last, &rect);
     }
   alama_label_popover_set_target (self->label_popover, surface, annotation);
+  /* The view's tooltip would cover the popover; it is back on ::closed. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->document_view), FALSE);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->label_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->label_popover));
 }
@@ -1531,6 +1533,13 @@ gesture_key_pressed_cb (GtkEventControllerKey *controller,
                                                         : "doc.shrink-word-start", NULL);
     }
   return FALSE;
+}
+
+static void
+label_popover_closed_cb (GtkPopover  *popover,
+                         AlamaWindow *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->document_view), TRUE);
 }
 
 /**
@@ -1666,6 +1675,7 @@ alama_window_init (AlamaWindow *self)
   /* The label popover, in place of the view's context menu. */
   self->label_popover = ALAMA_LABEL_POPOVER (alama_label_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->label_popover), GTK_WIDGET (self->document_view));
+  g_signal_connect (self->label_popover, "closed", G_CALLBACK (label_popover_closed_cb), self);
   {
     GtkGesture *click = gtk_gesture_click_new ();
 
