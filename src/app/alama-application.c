@@ -193,7 +193,7 @@ static const char shortcuts_ui[] =
   "<property name='modal'>true</property>"
   "<child><object class='GtkShortcutsSection'>"
   "<property name='section-name'>shortcuts</property>"
-  "<property name='max-height'>12</property>"
+  "<property name='max-height'>18</property>"
   "<child><object class='GtkShortcutsGroup'>"
   SHORTCUTS_GROUP ("General")
   SHORTCUT ("&lt;Control&gt;o", "Open a Text or Document")
@@ -220,6 +220,15 @@ static const char shortcuts_ui[] =
   SHORTCUT ("Delete", "Delete the Annotation")
   SHORTCUT ("&lt;Control&gt;z", "Undo")
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;z", "Redo")
+  "</object></child>"
+  "<child><object class='GtkShortcutsGroup'>"
+  "<property name='title' translatable='yes'>Names</property>"
+  SHORTCUT ("Menu", "Label Menu")
+  SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;a", "Label All Occurrences")
+  SHORTCUT ("&lt;Shift&gt;&lt;Alt&gt;Left", "Add the Next Word")
+  SHORTCUT ("&lt;Shift&gt;&lt;Alt&gt;Right", "Add the Word Before")
+  SHORTCUT ("&lt;Alt&gt;Left", "Drop the Last Word")
+  SHORTCUT ("&lt;Alt&gt;Right", "Drop the First Word")
   "</object></child>"
   "</object></child>"
   "</object>"

@@ -17,6 +17,9 @@
 #include "alama-export-dialog.h"
 #include "alama-find.h"
 #include "alama-i18n.h"
+#include "alama-label-popover.h"
+#include "alama-occurrences.h"
+#include "alama-snap.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
@@ -76,6 +79,9 @@ struct _AlamaWindow
   gboolean recognize_on_open;
   gboolean snap_to_words;
   char **highlighted_labels;
+  /* The label popover of the text (right click, Menu, Shift+F10); a child
+   * of the document view. */
+  AlamaLabelPopover *label_popover;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -187,6 +193,8 @@ update_actions (AlamaWindow *self)
   gboolean ready = self->document != NULL && !self->loading;
   static const char *const edits[] = {
     "doc.label", "doc.label-exact", "doc.accept", "doc.reject", "doc.delete", "doc.accept-all",
+    "doc.annotate-all", "doc.extend-word", "doc.shrink-word", "doc.extend-word-start",
+    "doc.shrink-word-start", "doc.label-menu",
   };
 
   gtk_widget_action_set_enabled (widget, "win.save", ready);
@@ -1071,61 +1079,26 @@ annotation_at_caret (AlamaWindow *self)
   return before;
 }
 
-/* Snaps [*start, *end) to words, the way the recognizer draws a name:
- * every token it touches (an empty span: the token holding it) is taken
- * whole, punctuation at either end is left out, and so is a proclitic
- * attached to the first word (و ب ل ك ف, the article kept): selecting part
- * of «وبيروت» gives «بيروت».  Returns FALSE when no word is left. */
+/* Snaps [*start, *end) to words, the way the recognizer draws a name
+ * (alama_snap_span()): selecting part of «وبيروت» gives «بيروت».  Returns
+ * FALSE when no word is left. */
 static gboolean
 snap_span (AlamaWindow *self,
            gsize       *start,
            gsize       *end)
 {
-  const AlamaToken *tokens = (const AlamaToken *) (gpointer) self->tokens->data;
   const char *text = alama_document_get_text (self->document, NULL);
-  guint first = G_MAXUINT;
-  guint last = 0;
 
-  for (guint k = 0; k < self->tokens->len; k++)
+  if (self->model == NULL)
     {
-      const AlamaToken *t = &tokens[k];
-      gboolean touches = *start == *end ? t->start_char <= *start && *start <= t->end_char
-                                        : t->start_char < *end && *start < t->end_char;
+      g_autoptr (GError) error = NULL;
 
-      if (!touches || t->kind == ALAMA_TOKEN_PUNCT)
-        continue;
-      if (first == G_MAXUINT)
-        first = k;
-      last = k;
-      if (*start == *end)
-        break;
-    }
-  if (first == G_MAXUINT)
-    return FALSE;
-
-  *start = tokens[first].start_char;
-  *end = tokens[last].end_char;
-  if (tokens[first].kind == ALAMA_TOKEN_ARABIC)
-    {
-      gsize skip_chars = 0;
-
+      self->model = alama_model_new_builtin (&error);
       if (self->model == NULL)
-        {
-          g_autoptr (GError) error = NULL;
-
-          self->model = alama_model_new_builtin (&error);
-          if (self->model == NULL)
-            g_debug ("no built-in model, proclitics are kept: %s", error->message);
-        }
-      if (self->model)
-        alama_proclitic_span_start (text + tokens[first].start_byte,
-                                    tokens[first].end_byte - tokens[first].start_byte,
-                                    alama_model_get_lexicon (self->model), &skip_chars);
-      /* A word that is all proclitic letters stays whole. */
-      if (*start + skip_chars < *end)
-        *start += skip_chars;
+        g_debug ("no built-in model, proclitics are kept: %s", error->message);
     }
-  return *start < *end;
+  return alama_snap_span (text, self->tokens,
+                          self->model ? alama_model_get_lexicon (self->model) : NULL, start, end);
 }
 
 static void
@@ -1465,6 +1438,8 @@ alama_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   disconnect_document (self);
   g_clear_pointer (&self->model, alama_model_unref);
+  if (self->label_popover)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->label_popover)));
   if (self->find_bar)
     g_signal_handlers_disconnect_by_func (self->find_bar, find_mode_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALAMA_TYPE_WINDOW);
@@ -1656,6 +1631,263 @@ view_scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* doc.annotate-all: labels the other occurrences of the entity under the
+ * caret (alama_occurrences_label()), as one undoable step, and says how
+ * many. */
+static void
+annotate_all_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  const AlamaAnnotation *annotation = annotation_at_caret (self);
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  gsize start;
+  gsize end;
+  guint kept = 0;
+  guint added;
+
+  if (annotation == NULL || self->loading)
+    {
+      gtk_widget_error_bell (widget);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Put the caret on a name first")));
+      return;
+    }
+  label = g_strdup (annotation->label);
+  start = annotation->start;
+  end = annotation->end;
+  added = alama_occurrences_label (self->document, self->tokens, start, end, label, self->person,
+                                   _("Label All Occurrences"), &kept);
+  if (added > 0)
+    /* TRANSLATORS: %u is a count, %s a label name (PERS, LOC…) */
+    message = g_strdup_printf (ngettext ("Labelled %u more occurrence as %s",
+                                         "Labelled %u more occurrences as %s", added),
+                               added, label);
+  else if (kept > 0)
+    message = g_strdup (_("Every other occurrence is labelled already"));
+  else
+    message = g_strdup (_("No other occurrences"));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* doc.extend-word, doc.shrink-word (at the entity's end) and
+ * doc.extend-word-start, doc.shrink-word-start (at its start): the entity
+ * under the caret takes in or gives up a word, and whatever other entity
+ * it grows over goes, in the same undoable step.  The caret stays inside,
+ * so that the keys can be pressed again. */
+static void
+resize_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  const AlamaAnnotation *annotation = annotation_at_caret (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+  AlamaSnapEdge edge = g_str_has_suffix (action_name, "-start") ? ALAMA_SNAP_START : ALAMA_SNAP_END;
+  gboolean extend = g_str_has_prefix (action_name, "doc.extend");
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  GtkTextIter caret;
+  gsize caret_char;
+  gsize start;
+  gsize end;
+  guint n;
+
+  if (annotation == NULL || self->loading)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  start = annotation->start;
+  end = annotation->end;
+  if (!alama_snap_resize (self->tokens, edge, extend, &start, &end))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  id = g_strdup (annotation->id);
+  n = alama_document_get_n_annotations (self->document);
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (self->document, k);
+
+      if (alama_annotation_is_entity (a) && strcmp (a->id, id) != 0 && a->start < end
+          && start < a->end)
+        g_ptr_array_add (ids, g_strdup (a->id));
+    }
+  alama_document_begin_group (self->document, _("Resize"));
+  for (guint k = 0; k < ids->len; k++)
+    alama_document_remove_annotation (self->document, ids->pdata[k], NULL);
+  if (!alama_document_resize (self->document, id, start, end, self->person, &error))
+    show_error (self, error);
+  alama_document_end_group (self->document);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  caret_char = (gsize) gtk_text_iter_get_offset (&caret);
+  if (caret_char < start || caret_char > end)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &caret, (int) (caret_char < start ? start : end));
+      gtk_text_buffer_place_cursor (buffer, &caret);
+    }
+}
+
+/* Where the character at @offset is drawn, in the view's coordinates,
+ * with a width that is never negative (right-to-left runs). */
+static GdkRectangle
+char_rect (AlamaWindow *self,
+           gsize        offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->document_view);
+  GtkTextIter iter;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  if (rect.width < 0)
+    {
+      rect.x += rect.width;
+      rect.width = -rect.width;
+    }
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &rect.x,
+                                         &rect.y);
+  return rect;
+}
+
+/* doc.label-menu: opens the label popover over the selection, or else the
+ * entity under the caret, or else the word under it, for what the label
+ * keys and doc.accept, doc.reject, doc.delete would act on. */
+static void
+label_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  const AlamaAnnotation *annotation;
+  g_autofree char *surface = NULL;
+  GdkRectangle rect;
+  GdkRectangle last;
+  gsize start;
+  gsize end;
+
+  if (self->document == NULL || self->loading)
+    return;
+  annotation = annotation_at_caret (self);
+  get_selection (self, &start, &end);
+  if (start == end && annotation)
+    {
+      start = annotation->start;
+      end = annotation->end;
+    }
+  else if (start == end && !snap_span (self, &start, &end))
+    end = start;
+  if (end > start)
+    surface = alama_document_dup_substring (self->document, start, end);
+
+  rect = char_rect (self, start);
+  if (end > start)
+    {
+      last = char_rect (self, end - 1);
+      /* On one line, the whole range; over several, its first line. */
+      if (last.y == rect.y)
+        gdk_rectangle_union (&rect, &last, &rect);
+    }
+  alama_label_popover_set_target (self->label_popover, surface, annotation);
+  /* The view's tooltip would cover the popover; it is back on ::closed. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->document_view), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->label_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->label_popover));
+}
+
+/* A right click over the text: the caret goes where it was clicked, unless
+ * that is inside the selection, and the label popover opens instead of
+ * GtkTextView's menu.  The gesture runs before the view's own, and claims
+ * the click. */
+static void
+context_click_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  AlamaWindow     *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GtkTextIter start;
+  GtkTextIter end;
+  int bx;
+  int by;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->document == NULL || self->loading)
+    return;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
+      || !gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_widget_activate_action (GTK_WIDGET (self), "doc.label-menu", NULL);
+}
+
+/* The keys of the gestures on the text, caught before GtkTextView's own
+ * bindings (it opens its menu on Menu and Shift+F10, and unselects on
+ * Ctrl+Shift+A).  Alt with an arrow moves the entity's edge on that side
+ * of the screen: with Shift, out by a word; without, in by one.  In
+ * right-to-left text the left edge is the end. */
+static gboolean
+gesture_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        AlamaWindow           *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
+  gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
+
+  if ((keyval == GDK_KEY_Menu && mods == 0) || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK))
+    return gtk_widget_activate_action (widget, "doc.label-menu", NULL);
+  if ((keyval == GDK_KEY_a || keyval == GDK_KEY_A) && mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+    return gtk_widget_activate_action (widget, "doc.annotate-all", NULL);
+  if ((left || right) && (mods == GDK_ALT_MASK || mods == (GDK_ALT_MASK | GDK_SHIFT_MASK)))
+    {
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self->document_view)) == GTK_TEXT_DIR_RTL;
+      gboolean at_end = left == rtl;
+      gboolean extend = (mods & GDK_SHIFT_MASK) != 0;
+
+      if (extend)
+        return gtk_widget_activate_action (widget, at_end ? "doc.extend-word"
+                                                          : "doc.extend-word-start", NULL);
+      return gtk_widget_activate_action (widget, at_end ? "doc.shrink-word"
+                                                        : "doc.shrink-word-start", NULL);
+    }
+  return FALSE;
+}
+
+static void
+label_popover_closed_cb (GtkPopover  *popover,
+                         AlamaWindow *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->document_view), TRUE);
+}
+
+/**
+ * alama_window_get_label_popover:
+ * @window: the window
+ *
+ * Returns: (transfer none): the label popover of the text
+ */
+AlamaLabelPopover *
+alama_window_get_label_popover (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return self->label_popover;
+}
+
 static void
 alama_window_class_init (AlamaWindowClass *klass)
 {
@@ -1775,6 +2007,17 @@ alama_window_class_init (AlamaWindowClass *klass)
                                        "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
                                        "win.zoom-reset", NULL);
+  /* Labelling all occurrences, resizing by a word, the label popover.  The
+   * view catches their keys itself (gesture_key_pressed_cb); this binding
+   * serves when another widget of the window has the focus. */
+  gtk_widget_class_install_action (widget_class, "doc.annotate-all", NULL, annotate_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "doc.annotate-all", NULL);
+  gtk_widget_class_install_action (widget_class, "doc.extend-word", NULL, resize_action);
+  gtk_widget_class_install_action (widget_class, "doc.shrink-word", NULL, resize_action);
+  gtk_widget_class_install_action (widget_class, "doc.extend-word-start", NULL, resize_action);
+  gtk_widget_class_install_action (widget_class, "doc.shrink-word-start", NULL, resize_action);
+  gtk_widget_class_install_action (widget_class, "doc.label-menu", NULL, label_menu_action);
 }
 
 static void
@@ -1811,4 +2054,22 @@ alama_window_init (AlamaWindow *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect (scroll, "scroll", G_CALLBACK (view_scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->document_view), scroll);
+  /* The label popover, in place of the view's context menu. */
+  self->label_popover = ALAMA_LABEL_POPOVER (alama_label_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->label_popover), GTK_WIDGET (self->document_view));
+  g_signal_connect (self->label_popover, "closed", G_CALLBACK (label_popover_closed_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "alama-label-click");
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (context_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->document_view), GTK_EVENT_CONTROLLER (click));
+  }
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "alama-gesture-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (gesture_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_view), keys);
 }

@@ -10,6 +10,7 @@
 #include "alama-document-view.h"
 #include "alama-document.h"
 #include "alama-entity-panel.h"
+#include "alama-label-popover.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,6 @@ const char *alama_window_label_for_keyval (guint keyval);
 gboolean alama_window_save_as (AlamaWindow *window,
                                GFile       *file,
                                GError     **error);
+AlamaLabelPopover *alama_window_get_label_popover (AlamaWindow *window);
 
 G_END_DECLS
