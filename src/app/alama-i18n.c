@@ -2,10 +2,11 @@
  *
  * The catalogues are installed under LOCALEDIR (the prefix's share/locale).
  * A program run from the build tree reads them from <build>/po instead,
- * named by ALAMA_LOCALEDIR: `meson devenv` and the tests set it.  An
+ * named by ALAMA_LOCALEDIR: main.c sets it when the executable sits in a
+ * meson build tree, `meson devenv` and the tests set it too.  An
  * environment variable rather than a build-tree path compiled into the
  * program, so that the installed binary holds no path of the machine it
- * was built on and an uninstalled run says which catalogue it uses.
+ * was built on.
  *
  * The text domain must be bound before GTK is initialised: GLib turns
  * translations off for every library (GTK's own "default:RTL" included,
