@@ -573,6 +573,38 @@ describe_panel (AlamaEntityPanel *panel)
   return g_string_free (out, FALSE);
 }
 
+/* The view's tags, redone over the range each edit changed, cover
+ * exactly the entities of their label. */
+static void
+assert_view_tags (Fixture *f)
+{
+  static const char *const labels[] = { "PERS", "LOC", "ORG" };
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  gsize n_chars = alama_document_get_n_chars (f->document);
+
+  for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+    {
+      GtkTextTag *tag = alama_document_view_get_label_tag (f->view, labels[j]);
+
+      for (gsize offset = 0; offset < n_chars; offset++)
+        {
+          gboolean expected = FALSE;
+          GtkTextIter iter;
+
+          for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
+            {
+              const AlamaAnnotation *a = alama_document_get_annotation (f->document, k);
+
+              expected = expected
+                         || (alama_annotation_is_entity (a) && strcmp (a->label, labels[j]) == 0
+                             && a->start <= offset && offset < a->end);
+            }
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+          g_assert_cmpint (tag != NULL && gtk_text_iter_has_tag (&iter, tag), ==, expected);
+        }
+    }
+}
+
 /* Edits, their undo and redo, one by one and in groups: the panel kept
  * up to date lists what a panel built afresh lists, rows in the same
  * order; a surface the edits did not touch keeps its row. */
@@ -641,6 +673,7 @@ test_incremental (Fixture       *f,
       fresh = describe_panel (other);
       g_test_message ("step %u:\n%s", step, kept);
       g_assert_cmpstr (kept, ==, fresh);
+      assert_view_tags (f);
       alama_entity_panel_set_view (other, NULL);
       g_object_unref (other);
       if (step < 3)
