@@ -47,6 +47,9 @@ struct _AlamaDocumentView
   double line_spacing;
   GtkCssProvider *font_provider;
   char *font_class;
+  /* The longest entity tagged, in characters: how far before a range that
+   * changed an entity overlapping it can start. */
+  gsize max_chars;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaDocumentView, alama_document_view, GTK_TYPE_TEXT_VIEW)
@@ -188,6 +191,7 @@ apply_annotation (AlamaDocumentView     *self,
 
   if (!alama_annotation_is_entity (annotation))
     return;
+  self->max_chars = MAX (self->max_chars, annotation->end - annotation->start);
   ensure_tags (self, annotation->label, &entity, &confirmed);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) annotation->start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) annotation->end);
@@ -210,18 +214,36 @@ retag_range (AlamaDocumentView *self,
   GtkTextIter start;
   GtkTextIter end;
   guint n;
+  guint lo = 0;
+  gsize from;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_char);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) end_char);
   for (guint k = 0; k < self->all_tags->len; k++)
     gtk_text_buffer_remove_tag (buffer, self->all_tags->pdata[k], &start, &end);
 
+  /* The annotations are sorted by start: from the first that can reach
+   * the range (binary search) to the first after it, so that an edit of a
+   * large document, and each edit of accept all, costs little. */
   n = alama_document_get_n_annotations (self->document);
-  for (guint k = 0; k < n; k++)
+  from = start_char > self->max_chars ? start_char - self->max_chars : 0;
+  while (lo < n)
+    {
+      guint mid = lo + (n - lo) / 2;
+
+      if (alama_document_get_annotation (self->document, mid)->start < from)
+        lo = mid + 1;
+      else
+        n = mid;
+    }
+  n = alama_document_get_n_annotations (self->document);
+  for (guint k = lo; k < n; k++)
     {
       const AlamaAnnotation *annotation = alama_document_get_annotation (self->document, k);
 
-      if (annotation->start < end_char && annotation->end > start_char)
+      if (annotation->start >= end_char)
+        break;
+      if (annotation->end > start_char)
         apply_annotation (self, annotation);
     }
 }
@@ -420,6 +442,7 @@ alama_document_view_set_document (AlamaDocumentView *self,
   self->document = g_object_ref (document);
   self->changed_handler = g_signal_connect (document, "changed",
                                             G_CALLBACK (document_changed_cb), self);
+  self->max_chars = 0;
 
   text = alama_document_get_text (document, &len);
   gtk_text_buffer_get_bounds (buffer, &start, &end);

@@ -36,5 +36,13 @@ gboolean alama_entity_panel_activate_surface (AlamaEntityPanel *panel,
 void alama_entity_panel_set_label_visible (AlamaEntityPanel *panel,
                                            const char       *label,
                                            gboolean          visible);
+void alama_entity_panel_set_expanded (AlamaEntityPanel *panel,
+                                      const char       *label,
+                                      gboolean          expanded);
+gboolean alama_entity_panel_get_expanded (AlamaEntityPanel *panel,
+                                          const char       *label);
+GtkWidget *alama_entity_panel_get_surface_row (AlamaEntityPanel *panel,
+                                               const char       *label,
+                                               const char       *surface);
 
 G_END_DECLS

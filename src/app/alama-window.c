@@ -25,6 +25,7 @@
 #include "alama-model.h"
 #include "alama-print.h"
 #include "alama-recognizer.h"
+#include "alama-status-bar.h"
 #include "alama-tokenizer.h"
 #include "alama-xml.h"
 
@@ -82,6 +83,12 @@ struct _AlamaWindow
   /* The label popover of the text (right click, Menu, Shift+F10); a child
    * of the document view. */
   AlamaLabelPopover *label_popover;
+  AlamaStatusBar *status_bar;
+  /* The annotations were never written to a file: a plain text opened,
+   * its names found by the recognizer, and not saved since. */
+  gboolean never_saved;
+  /* The legend is redone once per burst of edits (accept all). */
+  guint legend_id;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -119,6 +126,7 @@ typedef struct
 {
   AlamaDocument *document;
   char *warning;
+  gboolean never_saved;
 } LoadResult;
 
 typedef struct
@@ -158,10 +166,8 @@ update_subtitle (AlamaWindow *self)
 
   if (self->loading)
     subtitle = _("Loading…");
-  else if (self->document && alama_document_get_modified (self->document))
-    subtitle = _("Unsaved changes");
   else if (self->document)
-    subtitle = _("Saved");
+    subtitle = alama_saved_state_text (self->document, self->never_saved);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -312,13 +318,24 @@ document_modified_cb (AlamaDocument *document,
   update_subtitle (self);
 }
 
+static gboolean
+update_legend_cb (gpointer user_data)
+{
+  AlamaWindow *self = user_data;
+
+  self->legend_id = 0;
+  update_legend (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_changed_cb (AlamaDocument *document,
                      guint64        start,
                      guint64        end,
                      AlamaWindow   *self)
 {
-  update_legend (self);
+  if (self->legend_id == 0)
+    self->legend_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_legend_cb, self, NULL);
 }
 
 static void
@@ -338,6 +355,7 @@ disconnect_document (AlamaWindow *self)
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_signal_handler (&self->can_undo_handler, self->document);
   g_clear_signal_handler (&self->can_redo_handler, self->document);
+  g_clear_handle_id (&self->legend_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->tokens, g_array_unref);
@@ -674,6 +692,7 @@ load_thread (GTask        *task,
     return;
 
   result = g_new0 (LoadResult, 1);
+  result->never_saved = format != ALAMA_FILE_FORMAT_XML;
   if (format == ALAMA_FILE_FORMAT_TXT && data->recognize)
     {
       preview = g_new0 (Preview, 1);
@@ -688,6 +707,10 @@ load_thread (GTask        *task,
         {
           recognizer = alama_recognizer_new (model);
           alama_recognizer_annotate (recognizer, document);
+          /* The names found are what opening the text shows, not an edit
+           * of the user's: nothing to undo, nothing to ask about on
+           * closing.  The status says they are not saved yet. */
+          alama_document_reset_history (document);
         }
       else
         {
@@ -726,6 +749,8 @@ load_done_cb (GObject      *source_object,
       return;
     }
 
+  self->never_saved = result->never_saved;
+  alama_status_bar_set_never_saved (self->status_bar, self->never_saved);
   set_document (self, result->document);
   gtk_stack_set_visible_child_name (self->stack, "document");
   /* The label keys act on the text: give it the focus, not the Open button. */
@@ -819,26 +844,41 @@ alama_window_open (AlamaWindow *self,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Writes the document as Alama XML to @path, which becomes its saved
+ * state, and says so in a toast. */
+static gboolean
+write_document (AlamaWindow *self,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *base_name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!alama_xml_save_file (self->document, path, error))
+    return FALSE;
+  alama_document_set_unmodified (self->document);
+  self->never_saved = FALSE;
+  alama_status_bar_set_never_saved (self->status_bar, FALSE);
+  base_name = g_path_get_basename (path);
+  message = g_strdup_printf (_("Saved as %s"), base_name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  update_subtitle (self);
+  return TRUE;
+}
+
 /* Saves as Alama XML; an error is shown as a toast. */
 static gboolean
 save (AlamaWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *base_name = NULL;
-  g_autofree char *message = NULL;
 
   if (self->document == NULL || self->loading || self->save_path == NULL)
     return FALSE;
-  if (!alama_xml_save_file (self->document, self->save_path, &error))
+  if (!write_document (self, self->save_path, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
     }
-  alama_document_set_unmodified (self->document);
-  base_name = g_path_get_basename (self->save_path);
-  message = g_strdup_printf (_("Saved as %s"), base_name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  update_subtitle (self);
   return TRUE;
 }
 
@@ -867,8 +907,6 @@ alama_window_save_as (AlamaWindow *self,
                       GError     **error)
 {
   g_autofree char *path = NULL;
-  g_autofree char *base_name = NULL;
-  g_autofree char *message = NULL;
   AlamaFileFormat format;
 
   g_return_val_if_fail (ALAMA_IS_WINDOW (self), FALSE);
@@ -896,19 +934,14 @@ alama_window_save_as (AlamaWindow *self,
       g_free (path);
       path = fixed;
     }
-  if (!alama_xml_save_file (self->document, path, error))
+  if (!write_document (self, path, error))
     return FALSE;
-  alama_document_set_unmodified (self->document);
   g_clear_object (&self->file);
   self->file = g_file_new_for_path (path);
   g_free (self->save_path);
   self->save_path = g_steal_pointer (&path);
   update_title (self);
-  update_subtitle (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  base_name = g_path_get_basename (self->save_path);
-  message = g_strdup_printf (_("Saved as %s"), base_name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   return TRUE;
 }
 
@@ -1419,6 +1452,19 @@ alama_window_get_document_view (AlamaWindow *self)
 {
   g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
   return self->document_view;
+}
+
+/**
+ * alama_window_get_status_bar:
+ * @window: the window
+ *
+ * Returns: (transfer none): the status bar under the document
+ */
+AlamaStatusBar *
+alama_window_get_status_bar (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return self->status_bar;
 }
 
 AlamaWindow *
@@ -2018,6 +2064,8 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.extend-word-start", NULL, resize_action);
   gtk_widget_class_install_action (widget_class, "doc.shrink-word-start", NULL, resize_action);
   gtk_widget_class_install_action (widget_class, "doc.label-menu", NULL, label_menu_action);
+  g_type_ensure (ALAMA_TYPE_STATUS_BAR);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, status_bar);
 }
 
 static void

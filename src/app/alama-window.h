@@ -11,6 +11,7 @@
 #include "alama-document.h"
 #include "alama-entity-panel.h"
 #include "alama-label-popover.h"
+#include "alama-status-bar.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ AlamaDocument *alama_window_get_document (AlamaWindow *window);
 gboolean alama_window_get_loading (AlamaWindow *window);
 AlamaDocumentView *alama_window_get_document_view (AlamaWindow *window);
 AlamaEntityPanel *alama_window_get_entity_panel (AlamaWindow *window);
+AlamaStatusBar *alama_window_get_status_bar (AlamaWindow *window);
 void alama_window_find (AlamaWindow *window,
                         const char  *query);
 const GArray *alama_window_get_find_matches (AlamaWindow *window,

@@ -1,6 +1,8 @@
 /* test-panel.c: the entity side panel: counts per type, surfaces grouped
  * after normalization, filtering, jumping to occurrences, hiding a type's
- * highlights, following the document's changes.
+ * highlights, following the document's changes edit by edit (the scroll
+ * position, the types collapsed and the untouched rows kept), Arabic
+ * surfaces right-aligned.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -480,6 +482,340 @@ test_find_close_and_toggle_panel (void)
   app_test_close_window (window);
 }
 
+static void
+wait_drawn (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  iterate ();
+}
+
+/* Arabic surfaces are right-aligned, their label right-to-left, in the
+ * left-to-right interface of the tests. */
+static void
+test_surface_rtl (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *row = alama_entity_panel_get_surface_row (f->panel, "PERS", "أحمد");
+  GtkWidget *label;
+  PangoRectangle logical;
+  int x;
+
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_direction (f->window), ==, GTK_TEXT_DIR_LTR);
+  label = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpint (gtk_widget_get_direction (label), ==, GTK_TEXT_DIR_RTL);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 400);
+  wait_drawn (label);
+  pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (label)), NULL, &logical);
+  gtk_label_get_layout_offsets (GTK_LABEL (label), &x, NULL);
+  g_test_message ("label %d px wide, text %d px at %d", gtk_widget_get_width (label),
+                  logical.width, x + logical.x);
+  g_assert_cmpint (gtk_widget_get_width (label), >, 2 * logical.width);
+  /* The text ends at the label's right edge, not its left. */
+  g_assert_cmpint (ABS (x + logical.x + logical.width - gtk_widget_get_width (label)), <=, 2);
+}
+
+/* Collapsing a type hides its surfaces; activating its header expands it
+ * again; an edit keeps the state. */
+static void
+test_expanded (Fixture       *f,
+               gconstpointer  data)
+{
+  g_assert_true (alama_entity_panel_get_expanded (f->panel, "PERS"));
+  alama_entity_panel_set_expanded (f->panel, "PERS", FALSE);
+  g_assert_false (alama_entity_panel_get_expanded (f->panel, "PERS"));
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 0);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 1);
+
+  annotate (f->document, "سعيد", 0, "LOC", ALAMA_STATUS_MANUAL);
+  iterate ();
+  g_assert_false (alama_entity_panel_get_expanded (f->panel, "PERS"));
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 0);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 2);
+
+  alama_entity_panel_set_expanded (f->panel, "PERS", TRUE);
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 2);
+}
+
+/* The panel's view of a document, to compare one kept up to date edit by
+ * edit with one built afresh. */
+static char *
+describe_panel (AlamaEntityPanel *panel)
+{
+  static const char *const labels[] = { "PERS", "LOC", "ORG", "MISC", "DATE" };
+  static const char *const surfaces[] = { "أحمد", "سعيد", "القاهرة", "مع" };
+  GString *out = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+    {
+      g_string_append_printf (out, "%s %u %u:", labels[k],
+                              alama_entity_panel_get_label_count (panel, labels[k]),
+                              alama_entity_panel_get_n_surfaces (panel, labels[k], FALSE));
+      for (guint j = 0; j < G_N_ELEMENTS (surfaces); j++)
+        {
+          GtkWidget *row = alama_entity_panel_get_surface_row (panel, labels[k], surfaces[j]);
+
+          g_string_append_printf (out, " %u@%d",
+                                  alama_entity_panel_get_surface_count (panel, labels[k],
+                                                                        surfaces[j]),
+                                  row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The view's tags, redone over the range each edit changed, cover
+ * exactly the entities of their label. */
+static void
+assert_view_tags (Fixture *f)
+{
+  static const char *const labels[] = { "PERS", "LOC", "ORG" };
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  gsize n_chars = alama_document_get_n_chars (f->document);
+
+  for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+    {
+      GtkTextTag *tag = alama_document_view_get_label_tag (f->view, labels[j]);
+
+      for (gsize offset = 0; offset < n_chars; offset++)
+        {
+          gboolean expected = FALSE;
+          GtkTextIter iter;
+
+          for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
+            {
+              const AlamaAnnotation *a = alama_document_get_annotation (f->document, k);
+
+              expected = expected
+                         || (alama_annotation_is_entity (a) && strcmp (a->label, labels[j]) == 0
+                             && a->start <= offset && offset < a->end);
+            }
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+          g_assert_cmpint (tag != NULL && gtk_text_iter_has_tag (&iter, tag), ==, expected);
+        }
+    }
+}
+
+/* Edits, their undo and redo, one by one and in groups: the panel kept
+ * up to date lists what a panel built afresh lists, rows in the same
+ * order; a surface the edits did not touch keeps its row. */
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *cairo_row = alama_entity_panel_get_surface_row (f->panel, "LOC", "القاهرة");
+  /* Copies: an edit replaces the annotations it changes. */
+  char *ids[8];
+  guint n_ids = 0;
+  g_autoptr (GError) error = NULL;
+
+  for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
+    ids[n_ids++] = g_strdup (alama_document_get_annotation (f->document, k)->id);
+  g_assert_cmpuint (n_ids, ==, 6);
+
+  for (guint step = 0; step < 9; step++)
+    {
+      g_autofree char *kept = NULL;
+      g_autofree char *fresh = NULL;
+      AlamaEntityPanel *other = ALAMA_ENTITY_PANEL (g_object_ref_sink (alama_entity_panel_new ()));
+
+      switch (step)
+        {
+        case 0:
+          annotate (f->document, "سعيد", 0, "LOC", ALAMA_STATUS_MANUAL);
+          break;
+        case 1:
+          g_assert_true (alama_document_relabel (f->document, ids[0], "ORG", NULL, &error));
+          break;
+        case 2:
+          g_assert_true (alama_document_reject (f->document, ids[1], NULL, &error));
+          break;
+        case 3:
+          alama_document_accept_all (f->document, NULL, NULL);
+          break;
+        case 4:
+          /* A burst: several edits before the main loop runs. */
+          g_assert_true (alama_document_undo (f->document));
+          g_assert_true (alama_document_undo (f->document));
+          g_assert_true (alama_document_undo (f->document));
+          break;
+        case 5:
+          g_assert_true (alama_document_redo (f->document));
+          g_assert_true (alama_document_redo (f->document));
+          break;
+        case 6:
+          g_assert_true (alama_document_resize (f->document, ids[2], offset_of ("إن", 0),
+                                                offset_of ("أَحْمَد", 0) + 7, NULL, &error));
+          break;
+        case 7:
+          g_assert_true (alama_document_remove_annotation (f->document, ids[2], &error));
+          break;
+        case 8:
+          while (alama_document_undo (f->document))
+            ;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+      iterate ();
+      alama_entity_panel_set_view (other, f->view);
+      kept = describe_panel (f->panel);
+      fresh = describe_panel (other);
+      g_test_message ("step %u:\n%s", step, kept);
+      g_assert_cmpstr (kept, ==, fresh);
+      assert_view_tags (f);
+      alama_entity_panel_set_view (other, NULL);
+      g_object_unref (other);
+      if (step < 3)
+        g_assert_true (alama_entity_panel_get_surface_row (f->panel, "LOC", "القاهرة") == cairo_row);
+    }
+  for (guint k = 0; k < n_ids; k++)
+    g_free (ids[k]);
+}
+
+/* In a window, an edit keeps the panel's scroll position and the types
+ * collapsed; the rows of surfaces the edit did not touch stay. */
+static void
+test_keeps_scroll (void)
+{
+  g_autofree char *path = g_build_filename (SAMPLES_DIR, "article.txt", NULL);
+  AlamaWindow *window = app_test_open_window (app, path);
+  AlamaEntityPanel *panel = alama_window_get_entity_panel (window);
+  AlamaDocument *document = alama_window_get_document (window);
+  GtkWidget *row = alama_entity_panel_get_surface_row (panel, "PERS", "نبيل عيسى");
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *vadjustment;
+  GtkTextBuffer *buffer
+      = gtk_text_view_get_buffer (GTK_TEXT_VIEW (alama_window_get_document_view (window)));
+  GtkTextIter iter;
+  const AlamaAnnotation *target = NULL;
+  double value;
+  guint pers;
+
+  g_assert_nonnull (row);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
+  alama_entity_panel_set_expanded (panel, "ORG", FALSE);
+  app_test_wait_painted (window);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment), >, 200);
+  gtk_adjustment_set_value (vadjustment, 150);
+  app_test_wait_painted (window);
+  value = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (value, ==, 150);
+
+  /* Accept a LOC suggestion: its count moves, nothing else. */
+  for (guint k = 0; k < alama_document_get_n_annotations (document) && target == NULL; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      if (a->status == ALAMA_STATUS_SUGGESTED && strcmp (a->label, "LOC") == 0)
+        target = a;
+    }
+  g_assert_nonnull (target);
+  pers = alama_entity_panel_get_label_count (panel, "PERS");
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) target->start);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.label", "s", "PERS"));
+  app_test_wait_painted (window);
+  g_assert_cmpuint (alama_entity_panel_get_label_count (panel, "PERS"), ==, pers + 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+  g_assert_false (alama_entity_panel_get_expanded (panel, "ORG"));
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (panel, "ORG", TRUE), ==, 0);
+  g_assert_true (alama_entity_panel_get_surface_row (panel, "PERS", "نبيل عيسى") == row);
+
+  /* Accept all: one burst, the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.accept-all", NULL));
+  app_test_wait_painted (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+  g_assert_false (alama_entity_panel_get_expanded (panel, "ORG"));
+  alama_entity_panel_set_expanded (panel, "ORG", TRUE);
+  app_test_close_window (window);
+}
+
+/* An edit over more entities than an update row by row is worth: the
+ * list is rebuilt whole, and still keeps its scroll position and the
+ * types collapsed. */
+static void
+test_rebuild_keeps_scroll (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (AlamaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  AlamaDocumentView *view = ALAMA_DOCUMENT_VIEW (alama_document_view_new ());
+  AlamaEntityPanel *panel = ALAMA_ENTITY_PANEL (alama_entity_panel_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *window = gtk_window_new ();
+  GtkAdjustment *vadjustment;
+  GtkWidget *row;
+  const guint n = 2500;
+  gint64 t0;
+  gint64 t1;
+
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (text, k % 10 == 9 ? "سمير%u.\n" : "سمير%u ", k);
+  document = alama_document_new (text->str, -1, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *word = g_strdup_printf ("سمير%u", k);
+      const char *found = strstr (text->str, word);
+      gsize start = (gsize) g_utf8_pointer_to_offset (text->str, found);
+      g_autoptr (AlamaAnnotation) annotation
+          = alama_annotation_new (NULL, start, start + (gsize) g_utf8_strlen (word, -1),
+                                  k % 2 ? "PERS" : "LOC");
+
+      annotation->status = ALAMA_STATUS_SUGGESTED;
+      annotation->confidence = 0.9;
+      g_assert_nonnull (alama_document_add_annotation (document, annotation, &error));
+    }
+  alama_document_reset_history (document);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (panel));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  alama_entity_panel_set_view (panel, view);
+  alama_document_view_set_document (view, document);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  alama_entity_panel_set_expanded (panel, "LOC", FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  row = alama_entity_panel_get_surface_row (panel, "PERS", "سمير1");
+  g_assert_nonnull (row);
+  vadjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
+  wait_drawn (row);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 5000);
+  gtk_adjustment_set_value (vadjustment, 3000);
+  iterate ();
+
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  t0 = g_get_monotonic_time ();
+  alama_document_accept_all (document, NULL, NULL);
+  t1 = g_get_monotonic_time ();
+  iterate ();
+  g_test_message ("accept all: %.1f ms, then %.1f ms to idle", (t1 - t0) / 1000.0,
+                  (g_get_monotonic_time () - t1) / 1000.0);
+  /* Rebuilt: the row is gone, another lists the surface. */
+  g_assert_null (row);
+  g_assert_nonnull (alama_entity_panel_get_surface_row (panel, "PERS", "سمير1"));
+  g_assert_cmpuint (alama_entity_panel_get_label_count (panel, "PERS"), ==, n / 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 3000);
+  g_assert_false (alama_entity_panel_get_expanded (panel, "LOC"));
+  g_assert_cmpuint (alama_entity_panel_get_n_surfaces (panel, "LOC", TRUE), ==, 0);
+  alama_entity_panel_set_expanded (panel, "LOC", TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +832,11 @@ main (int   argc,
   ADD ("jump", test_jump);
   ADD ("hide-label", test_hide_label);
   ADD ("follows-changes", test_follows_changes);
+  ADD ("surface-rtl", test_surface_rtl);
+  ADD ("expanded", test_expanded);
+  ADD ("incremental", test_incremental);
+  g_test_add_func ("/alama/panel/keeps-scroll", test_keeps_scroll);
+  g_test_add_func ("/alama/panel/rebuild-keeps-scroll", test_rebuild_keeps_scroll);
   g_test_add_func ("/alama/panel/hide-drawn", test_hide_drawn);
   g_test_add_func ("/alama/panel/find-index", test_find_index);
   g_test_add_func ("/alama/panel/find-close-toggle-panel", test_find_close_and_toggle_panel);

@@ -220,9 +220,14 @@ test_save (void)
 
   window = app_test_open_window (app, text_path);
   document = alama_window_get_document (window);
-  g_assert_true (alama_document_get_modified (document));
+  /* The names found on opening are not a change, but are not saved yet. */
+  g_assert_false (alama_document_get_modified (document));
+  g_assert_cmpstr (alama_status_bar_get_saved_text (alama_window_get_status_bar (window)), ==,
+                   "Not saved yet");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_false (alama_document_get_modified (document));
+  g_assert_cmpstr (alama_status_bar_get_saved_text (alama_window_get_status_bar (window)), ==,
+                   "Saved");
 
   saved = alama_xml_load_file (xml_path, &error);
   g_assert_no_error (error);
