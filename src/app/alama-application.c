@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alama-recovery.h"
 #include "alama-window.h"
 
 struct _AlamaApplication
@@ -207,6 +208,7 @@ static const char shortcuts_ui[] =
   SHORTCUT ("Return", "Accept the Annotation")
   SHORTCUT ("BackSpace", "Reject the Annotation")
   SHORTCUT ("Delete", "Delete the Annotation")
+  SHORTCUT ("&lt;Control&gt;r", "Find Names Again")
   SHORTCUT ("&lt;Control&gt;z", "Undo")
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;z", "Redo")
   "</object></child>"
@@ -311,6 +313,7 @@ alama_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (alama_window_new (ALAMA_APPLICATION (application)));
   gtk_window_present (window);
+  alama_recovery_offer (GTK_APPLICATION (application));
 }
 
 static void
@@ -321,6 +324,7 @@ alama_application_open (GApplication *application,
 {
   for (int k = 0; k < n_files; k++)
     open_file (ALAMA_APPLICATION (application), files[k]);
+  alama_recovery_offer (GTK_APPLICATION (application));
 }
 
 static void

@@ -13,12 +13,15 @@
 #include <glib/gi18n.h>
 
 #include "alama-clitics.h"
+#include "alama-drop.h"
 #include "alama-entity-panel.h"
 #include "alama-find.h"
 #include "alama-document-io.h"
 #include "alama-file-format.h"
 #include "alama-model.h"
+#include "alama-recent.h"
 #include "alama-recognizer.h"
+#include "alama-recovery.h"
 #include "alama-tokenizer.h"
 #include "alama-xml.h"
 
@@ -68,6 +71,11 @@ struct _AlamaWindow
   /* Counts openings, so that a late answer from an earlier one is ignored. */
   guint generation;
   GCancellable *cancellable;
+
+  /* Keeps a recovery copy while the document has unsaved changes. */
+  AlamaRecovery *recovery;
+  /* doc.recognize is running on a worker thread. */
+  gboolean recognizing;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -179,6 +187,7 @@ update_actions (AlamaWindow *self)
                                  ready && alama_document_can_redo (self->document));
   for (guint k = 0; k < G_N_ELEMENTS (edits); k++)
     gtk_widget_action_set_enabled (widget, edits[k], ready);
+  gtk_widget_action_set_enabled (widget, "doc.recognize", ready && !self->recognizing);
 }
 
 static void
@@ -309,6 +318,14 @@ disconnect_document (AlamaWindow *self)
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_signal_handler (&self->can_undo_handler, self->document);
   g_clear_signal_handler (&self->can_redo_handler, self->document);
+  /* The copy stays when the window goes without the user having saved or
+   * given the changes up. */
+  if (self->recovery)
+    {
+      if (self->close_confirmed || !alama_document_get_modified (self->document))
+        alama_recovery_discard (self->recovery);
+      g_clear_object (&self->recovery);
+    }
   g_clear_object (&self->document);
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->tokens, g_array_unref);
@@ -585,6 +602,13 @@ set_document (AlamaWindow   *self,
       text = alama_document_get_text (document, &len);
       self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
       alama_tokenize (text, len, self->tokens);
+      if (self->file && self->save_path)
+        {
+          g_autofree char *original = g_file_get_path (self->file);
+
+          if (original)
+            self->recovery = alama_recovery_new (document, original, self->save_path);
+        }
     }
   alama_document_view_set_document (self->document_view, document);
   reset_find (self);
@@ -691,6 +715,7 @@ load_done_cb (GObject      *source_object,
     }
 
   set_document (self, result->document);
+  alama_recent_add (self->file);
   gtk_stack_set_visible_child_name (self->stack, "document");
   /* The label keys act on the text: give it the focus, not the Open button. */
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
@@ -798,6 +823,11 @@ save (AlamaWindow *self)
       return FALSE;
     }
   alama_document_set_unmodified (self->document);
+  {
+    g_autoptr (GFile) saved = g_file_new_for_path (self->save_path);
+
+    alama_recent_add (saved);
+  }
   base_name = g_path_get_basename (self->save_path);
   message = g_strdup_printf (_("Saved as %s"), base_name);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -1323,6 +1353,275 @@ alama_window_get_property (GObject    *object,
     }
 }
 
+/**
+ * alama_window_get_save_path:
+ * @window: the window
+ *
+ * Returns: (nullable): where win.save writes, once a file is opened
+ */
+const char *
+alama_window_get_save_path (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return self->save_path;
+}
+
+/**
+ * alama_window_add_toast:
+ * @window: the window
+ * @toast: (transfer full): a toast to show over the window's content
+ */
+void
+alama_window_add_toast (AlamaWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (ALAMA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * alama_window_restore:
+ * @window: the window
+ * @document: a document rebuilt from a recovery copy
+ * @file: the file it was first opened from
+ * @save_path: where saving it writes
+ *
+ * Shows @document at once, marked modified, as if @file had been opened
+ * and edited; anything being opened is abandoned.
+ */
+void
+alama_window_restore (AlamaWindow   *self,
+                      AlamaDocument *document,
+                      GFile         *file,
+                      const char    *save_path)
+{
+  g_return_if_fail (ALAMA_IS_WINDOW (self));
+  g_return_if_fail (ALAMA_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (save_path != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  g_set_object (&self->file, file);
+  g_free (self->save_path);
+  self->save_path = g_strdup (save_path);
+  set_loading (self, FALSE);
+  alama_document_set_modified (document);
+  set_document (self, document);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* win.open-file: opens a file given by its URI (a recent file), here when
+ * the window is empty. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  GSList files = { file, NULL };
+
+  alama_drop_open_files (ALAMA_WINDOW (widget), &files);
+}
+
+/* doc.recognize: the recognizer runs again on a worker thread, over a copy
+ * of the text (the text never changes, the annotations may meanwhile);
+ * its suggestions then replace the untouched ones on the main thread, as
+ * one undoable step that keeps what people made, changed or looked at. */
+typedef struct
+{
+  AlamaWindow *window; /* not a reference; alive until the callback */
+  char *text;
+  gsize len;
+  guint generation;
+} RecognizeData;
+
+typedef struct
+{
+  GArray *entities; /* AlamaEntity */
+  char *version;
+} RecognizeResult;
+
+static void
+recognize_data_free (RecognizeData *data)
+{
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+recognize_result_free (RecognizeResult *result)
+{
+  g_array_unref (result->entities);
+  g_free (result->version);
+  g_free (result);
+}
+
+static void
+recognize_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RecognizeData *data = task_data;
+  g_autoptr (AlamaModel) model = NULL;
+  g_autoptr (AlamaRecognizer) recognizer = NULL;
+  RecognizeResult *result;
+  GError *error = NULL;
+
+  model = alama_model_new_builtin (&error);
+  if (model == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  recognizer = alama_recognizer_new (model);
+  result = g_new0 (RecognizeResult, 1);
+  result->entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+  result->version = g_strdup (alama_model_get_version (model));
+  alama_recognizer_recognize (recognizer, data->text, data->len, result->entities);
+  g_task_return_pointer (task, result, (GDestroyNotify) recognize_result_free);
+}
+
+/* The suggestions, as "start end label" (a set). */
+static GHashTable *
+suggestion_keys (AlamaDocument *document)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = alama_document_get_n_annotations (document);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      if (a->status == ALAMA_STATUS_SUGGESTED)
+        g_hash_table_add (keys, g_strdup_printf ("%" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s",
+                                                 a->start, a->end, a->label));
+    }
+  return keys;
+}
+
+static guint
+count_missing (GHashTable *from,
+               GHashTable *in)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += !g_hash_table_contains (in, key);
+  return n;
+}
+
+static void
+recognize_done_cb (GObject      *source_object,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr (AlamaWindow) self = user_data;
+  RecognizeData *data = g_task_get_task_data (G_TASK (res));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GHashTable) after = NULL;
+  g_autofree char *message = NULL;
+  RecognizeResult *result;
+  const char *agent;
+  guint changed;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  /* Only one runs at a time: whatever its answer, it is over. */
+  self->recognizing = FALSE;
+  if (self->spinner == NULL) /* the window is gone */
+    {
+      g_clear_pointer (&result, recognize_result_free);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
+  gtk_spinner_set_spinning (self->spinner, self->loading);
+  update_actions (self);
+  /* The window has shown another document since. */
+  if (data->generation != self->generation
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&result, recognize_result_free);
+      return;
+    }
+  if (result == NULL || self->document == NULL)
+    {
+      if (error)
+        show_error (self, error);
+      g_clear_pointer (&result, recognize_result_free);
+      return;
+    }
+
+  before = suggestion_keys (self->document);
+  agent = alama_document_add_agent (self->document, ALAMA_AGENT_MODEL, "alama-ner",
+                                    result->version);
+  alama_document_replace_suggestions (self->document, agent, result->entities);
+  after = suggestion_keys (self->document);
+  changed = count_missing (before, after) + count_missing (after, before);
+  if (changed == 0)
+    message = g_strdup (_("Names found again: no suggestion changed"));
+  else
+    /* TRANSLATORS: after "Find Names Again"; suggestions added plus removed */
+    message = g_strdup_printf (ngettext ("Names found again: %u suggestion changed",
+                                         "Names found again: %u suggestions changed", changed),
+                               changed);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  recognize_result_free (result);
+}
+
+static void
+recognize_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  g_autoptr (GTask) task = NULL;
+  RecognizeData *data;
+  const char *text;
+
+  if (self->document == NULL || self->loading || self->recognizing)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  data = g_new0 (RecognizeData, 1);
+  data->window = self;
+  text = alama_document_get_text (self->document, &data->len);
+  data->text = g_memdup2 (text, data->len + 1);
+  data->generation = self->generation;
+  self->recognizing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  update_actions (self);
+  task = g_task_new (NULL, self->cancellable, recognize_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, recognize_action);
+  g_task_set_task_data (task, data, (GDestroyNotify) recognize_data_free);
+  g_task_run_in_thread (task, recognize_thread);
+}
+
+/**
+ * alama_window_get_recognizing:
+ * @window: the window
+ *
+ * Returns: whether doc.recognize is running
+ */
+gboolean
+alama_window_get_recognizing (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), FALSE);
+  return self->recognizing;
+}
+
 static void
 alama_window_class_init (AlamaWindowClass *klass)
 {
@@ -1401,6 +1700,12 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.reject", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, status_action);
   gtk_widget_class_install_action (widget_class, "doc.accept-all", NULL, accept_all_action);
+
+  gtk_widget_class_install_action (widget_class, "doc.recognize", NULL, recognize_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "doc.recognize",
+                                       NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  g_type_ensure (ALAMA_TYPE_RECENT_LIST);
 }
 
 static void
@@ -1427,4 +1732,5 @@ alama_window_init (AlamaWindow *self)
       "background", "#f6d32d", "foreground", "#241f31", NULL);
   update_actions (self);
   update_find_status (self);
+  alama_drop_attach (self, GTK_WIDGET (self->toast_overlay));
 }

@@ -34,4 +34,13 @@ const char *alama_window_get_find_status (AlamaWindow *window);
 
 const char *alama_window_label_for_keyval (guint keyval);
 
+const char *alama_window_get_save_path (AlamaWindow *window);
+void alama_window_add_toast (AlamaWindow *window,
+                             AdwToast    *toast);
+void alama_window_restore (AlamaWindow   *window,
+                           AlamaDocument *document,
+                           GFile         *file,
+                           const char    *save_path);
+gboolean alama_window_get_recognizing (AlamaWindow *window);
+
 G_END_DECLS
