@@ -232,6 +232,65 @@ test_drop (Fixture       *f,
   app_test_wait_loaded (window_for (f->paths[2]));
 }
 
+/* Bluish pixels of @widget as rendered now: the drop outline is the
+ * accent colour. */
+static guint
+count_accent_pixels (AlamaWindow *window,
+                     GtkWidget   *widget)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width;
+  int height;
+  gsize stride;
+  guint count = 0;
+
+  app_test_wait_painted (window);
+  /* Made now: a widget paintable pictures the widget as it was drawn
+   * last before it was made. */
+  paintable = gtk_widget_paintable_new (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 100);
+  stride = (gsize) width * 4;
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * (gsize) height);
+  gdk_texture_download (texture, pixels, stride);
+  /* Cairo's ARGB32 on little-endian machines: B, G, R, A. */
+  for (gsize k = 0; k < stride * (gsize) height; k += 4)
+    if (pixels[k] > pixels[k + 2] + 80)
+      count++;
+  return count;
+}
+
+/* A drag of files over the window outlines it. */
+static void
+test_drop_highlight (Fixture       *f,
+                     gconstpointer  data)
+{
+  AlamaWindow *window = alama_window_new (app);
+  GtkWidget *content;
+  guint plain;
+  guint highlighted;
+
+  gtk_window_present (GTK_WINDOW (window));
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  plain = count_accent_pixels (window, content);
+  gtk_widget_set_state_flags (content, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+  highlighted = count_accent_pixels (window, content);
+  gtk_widget_unset_state_flags (content, GTK_STATE_FLAG_DROP_ACTIVE);
+  /* 3 pixels all round. */
+  g_assert_cmpuint (highlighted, >=,
+                    plain + 3 * (guint) (gtk_widget_get_width (content) + gtk_widget_get_height (content)));
+}
+
 /* Every annotation but its id, one line each, sorted. */
 static char *
 describe (AlamaDocument *document,
@@ -367,6 +426,8 @@ main (int    argc,
 
   g_test_add ("/app/open/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
   g_test_add ("/app/open/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/app/open/drop-highlight", Fixture, NULL, fixture_set_up, test_drop_highlight,
+              fixture_tear_down);
   g_test_add ("/app/open/recognize", Fixture, NULL, fixture_set_up, test_recognize,
               fixture_tear_down);
   g_test_add ("/app/open/recognize-while-loading", Fixture, NULL, fixture_set_up,
