@@ -199,7 +199,10 @@ write_done_cb (GObject      *source_object,
       return;
     }
   if (ok)
-    g_signal_emit (self, signals[SIGNAL_WRITTEN], 0);
+    {
+      g_debug ("recovery: %s written", self->path);
+      g_signal_emit (self, signals[SIGNAL_WRITTEN], 0);
+    }
   if (self->changed_while_writing)
     {
       self->changed_while_writing = FALSE;
@@ -224,6 +227,7 @@ start_write (AlamaRecovery *self)
 {
   g_autoptr (GTask) task = NULL;
   WriteData *data;
+  gint64 start;
 
   if (self->writing)
     {
@@ -233,7 +237,10 @@ start_write (AlamaRecovery *self)
   if (self->discarded || !alama_document_get_modified (self->document))
     return;
   data = g_new0 (WriteData, 1);
+  start = g_get_monotonic_time ();
   data->snapshot = alama_document_copy (self->document);
+  g_debug ("recovery: document copied in %.1f ms on the main thread",
+           (double) (g_get_monotonic_time () - start) / 1000);
   data->path = g_strdup (self->path);
   data->info_path = g_strdup (self->info_path);
   data->info = make_info (self);
@@ -290,10 +297,9 @@ document_modified_cb (AlamaDocument *document,
       schedule (self);
       return;
     }
-  /* Saved, or undone back to what was saved. */
+  /* Saved, or undone back to what was saved.  A copy being written is
+   * deleted once written too (write_done_cb). */
   cancel_timeout (self);
-  if (self->writing)
-    return; /* write_done_cb deletes what it wrote */
   delete_copy (self);
 }
 
@@ -303,8 +309,8 @@ document_modified_cb (AlamaDocument *document,
  * @original_path: the file it was opened from
  * @save_path: where saving it writes
  *
- * Starts watching @document: from now on a recovery copy is written while
- * it has unsaved changes, and deleted when it has none.  A copy written
+ * Starts watching @document: from its next edit on, a recovery copy is
+ * written while it has unsaved changes, and deleted when it has none.  A copy written
  * before for the same @save_path (a restored one) is the one overwritten.
  *
  * Returns: (transfer full): the recovery
@@ -337,8 +343,9 @@ alama_recovery_new (AlamaDocument *document,
                                             G_CALLBACK (document_changed_cb), self);
   self->modified_handler = g_signal_connect (document, "notify::modified",
                                              G_CALLBACK (document_modified_cb), self);
-  if (alama_document_get_modified (document))
-    schedule (self);
+  /* Nothing is written before the first edit: a text just opened holds
+   * the recognizer's suggestions only, made again by opening it again,
+   * and a restored document's copy is on disk already. */
   return self;
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "alama-application.h"
+#include "alama-document-view.h"
 #include "alama-drop.h"
 #include "alama-recent.h"
 #include "alama-window.h"
@@ -356,14 +357,25 @@ test_recognize (Fixture       *f,
   g_autofree char *rejected = NULL;
   g_autofree char *removed = NULL;
   guint n_suggested = alama_document_count_annotations (document, ALAMA_STATUS_SUGGESTED);
+  GtkTextBuffer *buffer =
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (alama_window_get_document_view (window)));
+  g_autofree char *removed_label = NULL;
+  gsize removed_start;
+  GtkTextIter iter;
 
   g_assert_cmpuint (n_suggested, >=, 4);
   accepted = g_strdup (find_status (document, ALAMA_STATUS_SUGGESTED, 0)->id);
   rejected = g_strdup (find_status (document, ALAMA_STATUS_SUGGESTED, 1)->id);
   removed = g_strdup (find_status (document, ALAMA_STATUS_SUGGESTED, 2)->id);
+  removed_start = alama_document_lookup_annotation (document, removed)->start;
+  removed_label = g_strdup (alama_document_lookup_annotation (document, removed)->label);
   g_assert_true (alama_document_accept (document, accepted, NULL, NULL));
   g_assert_true (alama_document_reject (document, rejected, NULL, NULL));
   g_assert_true (alama_document_remove_annotation (document, removed, NULL));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) removed_start);
+  g_assert_false (gtk_text_iter_has_tag (&iter, alama_document_view_get_label_tag (
+                                                    alama_window_get_document_view (window),
+                                                    removed_label)));
   manual.start = (gsize) g_utf8_pointer_to_offset (TEXT, word);
   manual.end = manual.start + (gsize) g_utf8_strlen ("الوزير", -1);
   manual.label = (char *) "PERS";
@@ -389,6 +401,11 @@ test_recognize (Fixture       *f,
                     n_suggested - 2);
   after = describe (document, FALSE);
   g_assert_cmpstr (after, !=, edited);
+  /* The view shows it again. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) removed_start);
+  g_assert_true (gtk_text_iter_has_tag (&iter, alama_document_view_get_label_tag (
+                                                   alama_window_get_document_view (window),
+                                                   removed_label)));
 
   /* One step: one undo gives the document as it was before. */
   g_assert_true (alama_document_undo (document));
