@@ -1599,6 +1599,7 @@ alama_document_copy (AlamaDocument *self)
   copy->marks = g_memdup2 (self->marks, n_marks * sizeof (gsize));
   alama_document_set_source (copy, &self->source);
   copy->title = g_strdup (self->title);
+  g_free (copy->language);
   copy->language = g_strdup (self->language);
   copy->created = self->created ? g_date_time_ref (self->created) : NULL;
   copy->modified_time = self->modified_time ? g_date_time_ref (self->modified_time) : NULL;
