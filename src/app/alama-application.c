@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "alama-preferences-window.h"
+#include "alama-recovery.h"
 #include "alama-window.h"
 
 struct _AlamaApplication
@@ -193,7 +194,7 @@ static const char shortcuts_ui[] =
   "<property name='modal'>true</property>"
   "<child><object class='GtkShortcutsSection'>"
   "<property name='section-name'>shortcuts</property>"
-  "<property name='max-height'>18</property>"
+  "<property name='max-height'>20</property>"
   "<child><object class='GtkShortcutsGroup'>"
   SHORTCUTS_GROUP ("General")
   SHORTCUT ("&lt;Control&gt;o", "Open a Text or Document")
@@ -218,11 +219,12 @@ static const char shortcuts_ui[] =
   SHORTCUT ("Return", "Accept the Annotation")
   SHORTCUT ("BackSpace", "Reject the Annotation")
   SHORTCUT ("Delete", "Delete the Annotation")
+  SHORTCUT ("&lt;Control&gt;r", "Find Names Again")
   SHORTCUT ("&lt;Control&gt;z", "Undo")
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;z", "Redo")
   "</object></child>"
   "<child><object class='GtkShortcutsGroup'>"
-  "<property name='title' translatable='yes'>Names</property>"
+  SHORTCUTS_GROUP ("Names")
   SHORTCUT ("Menu", "Label Menu")
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;a", "Label All Occurrences")
   SHORTCUT ("&lt;Shift&gt;&lt;Alt&gt;Left", "Add the Next Word")
@@ -395,6 +397,7 @@ alama_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (alama_window_new (ALAMA_APPLICATION (application)));
   gtk_window_present (window);
+  alama_recovery_offer (GTK_APPLICATION (application));
 }
 
 static void
@@ -405,6 +408,7 @@ alama_application_open (GApplication *application,
 {
   for (int k = 0; k < n_files; k++)
     open_file (ALAMA_APPLICATION (application), files[k]);
+  alama_recovery_offer (GTK_APPLICATION (application));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "alama-clitics.h"
+#include "alama-drop.h"
 #include "alama-entity-panel.h"
 #include "alama-export-dialog.h"
 #include "alama-find.h"
@@ -26,6 +27,9 @@
 #include "alama-print.h"
 #include "alama-recognizer.h"
 #include "alama-status-bar.h"
+#include "alama-recent.h"
+#include "alama-recognizer.h"
+#include "alama-recovery.h"
 #include "alama-tokenizer.h"
 #include "alama-xml.h"
 
@@ -89,6 +93,10 @@ struct _AlamaWindow
   gboolean never_saved;
   /* The legend is redone once per burst of edits (accept all). */
   guint legend_id;
+  /* Keeps a recovery copy while the document has unsaved changes. */
+  AlamaRecovery *recovery;
+  /* doc.recognize is running on a worker thread. */
+  gboolean recognizing;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -213,6 +221,7 @@ update_actions (AlamaWindow *self)
                                  ready && alama_document_can_redo (self->document));
   for (guint k = 0; k < G_N_ELEMENTS (edits); k++)
     gtk_widget_action_set_enabled (widget, edits[k], ready);
+  gtk_widget_action_set_enabled (widget, "doc.recognize", ready && !self->recognizing);
 }
 
 static void
@@ -356,6 +365,14 @@ disconnect_document (AlamaWindow *self)
   g_clear_signal_handler (&self->can_undo_handler, self->document);
   g_clear_signal_handler (&self->can_redo_handler, self->document);
   g_clear_handle_id (&self->legend_id, g_source_remove);
+  /* The copy stays when the window goes without the user having saved or
+   * given the changes up. */
+  if (self->recovery)
+    {
+      if (self->close_confirmed || !alama_document_get_modified (self->document))
+        alama_recovery_discard (self->recovery);
+      g_clear_object (&self->recovery);
+    }
   g_clear_object (&self->document);
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->tokens, g_array_unref);
@@ -639,6 +656,13 @@ set_document (AlamaWindow   *self,
       text = alama_document_get_text (document, &len);
       self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
       alama_tokenize (text, len, self->tokens);
+      if (self->file && self->save_path)
+        {
+          g_autofree char *original = g_file_get_path (self->file);
+
+          if (original)
+            self->recovery = alama_recovery_new (document, original, self->save_path);
+        }
     }
   alama_document_view_set_document (self->document_view, document);
   reset_find (self);
@@ -752,6 +776,7 @@ load_done_cb (GObject      *source_object,
   self->never_saved = result->never_saved;
   alama_status_bar_set_never_saved (self->status_bar, self->never_saved);
   set_document (self, result->document);
+  alama_recent_add (self->file);
   gtk_stack_set_visible_child_name (self->stack, "document");
   /* The label keys act on the text: give it the focus, not the Open button. */
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
@@ -859,6 +884,11 @@ write_document (AlamaWindow *self,
   alama_document_set_unmodified (self->document);
   self->never_saved = FALSE;
   alama_status_bar_set_never_saved (self->status_bar, FALSE);
+  {
+    g_autoptr (GFile) saved = g_file_new_for_path (path);
+
+    alama_recent_add (saved);
+  }
   base_name = g_path_get_basename (path);
   message = g_strdup_printf (_("Saved as %s"), base_name);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -1934,6 +1964,304 @@ alama_window_get_label_popover (AlamaWindow *self)
   return self->label_popover;
 }
 
+/**
+ * alama_window_get_save_path:
+ * @window: the window
+ *
+ * Returns: (nullable): where win.save writes, once a file is opened
+ */
+const char *
+alama_window_get_save_path (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return self->save_path;
+}
+
+/**
+ * alama_window_add_toast:
+ * @window: the window
+ * @toast: (transfer full): a toast to show over the window's content
+ */
+void
+alama_window_add_toast (AlamaWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (ALAMA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * alama_window_restore:
+ * @window: the window
+ * @document: a document rebuilt from a recovery copy
+ * @file: the file it was first opened from
+ * @save_path: where saving it writes
+ *
+ * Shows @document at once, marked modified, as if @file had been opened
+ * and edited; anything being opened is abandoned.
+ */
+void
+alama_window_restore (AlamaWindow   *self,
+                      AlamaDocument *document,
+                      GFile         *file,
+                      const char    *save_path)
+{
+  g_return_if_fail (ALAMA_IS_WINDOW (self));
+  g_return_if_fail (ALAMA_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (save_path != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  g_set_object (&self->file, file);
+  g_free (self->save_path);
+  self->save_path = g_strdup (save_path);
+  set_loading (self, FALSE);
+  alama_document_set_modified (document);
+  set_document (self, document);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* win.open-file: opens a file given by its URI (a recent file), here when
+ * the window is empty. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  GSList files = { file, NULL };
+
+  alama_drop_open_files (ALAMA_WINDOW (widget), &files);
+}
+
+/* doc.recognize: the recognizer runs again on a worker thread, over a copy
+ * of the text (the text never changes, the annotations may meanwhile);
+ * its suggestions then replace the untouched ones on the main thread, as
+ * one undoable step that keeps what people made, changed or looked at. */
+typedef struct
+{
+  AlamaWindow *window; /* not a reference; alive until the callback */
+  char *text;
+  gsize len;
+  guint generation;
+} RecognizeData;
+
+typedef struct
+{
+  GArray *entities; /* AlamaEntity */
+  /* The entities' types are the model's strings: it lives as long. */
+  AlamaModel *model;
+} RecognizeResult;
+
+static void
+recognize_data_free (RecognizeData *data)
+{
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+recognize_result_free (RecognizeResult *result)
+{
+  g_array_unref (result->entities);
+  alama_model_unref (result->model);
+  g_free (result);
+}
+
+static void
+recognize_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RecognizeData *data = task_data;
+  g_autoptr (AlamaModel) model = NULL;
+  g_autoptr (AlamaRecognizer) recognizer = NULL;
+  RecognizeResult *result;
+  GError *error = NULL;
+
+  model = alama_model_new_builtin (&error);
+  if (model == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  recognizer = alama_recognizer_new (model);
+  result = g_new0 (RecognizeResult, 1);
+  result->entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+  result->model = alama_model_ref (model);
+  alama_recognizer_recognize (recognizer, data->text, data->len, result->entities);
+  g_debug ("recognize: %u names found on a worker thread", result->entities->len);
+  g_task_return_pointer (task, result, (GDestroyNotify) recognize_result_free);
+}
+
+/* The suggestions, as "start end label" (a set). */
+static GHashTable *
+suggestion_keys (AlamaDocument *document)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = alama_document_get_n_annotations (document);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      if (a->status == ALAMA_STATUS_SUGGESTED)
+        g_hash_table_add (keys, g_strdup_printf ("%" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s",
+                                                 a->start, a->end, a->label));
+    }
+  return keys;
+}
+
+static guint
+count_missing (GHashTable *from,
+               GHashTable *in)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += !g_hash_table_contains (in, key);
+  return n;
+}
+
+static void
+recognize_done_cb (GObject      *source_object,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr (AlamaWindow) self = user_data;
+  RecognizeData *data = g_task_get_task_data (G_TASK (res));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GHashTable) after = NULL;
+  g_autofree char *message = NULL;
+  RecognizeResult *result;
+  const char *agent;
+  guint changed;
+  guint changed_id;
+  g_autoptr (GArray) blocked = NULL;
+  gint64 start;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  /* Only one runs at a time: whatever its answer, it is over. */
+  self->recognizing = FALSE;
+  if (self->spinner == NULL) /* the window is gone */
+    {
+      g_clear_pointer (&result, recognize_result_free);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
+  gtk_spinner_set_spinning (self->spinner, self->loading);
+  update_actions (self);
+  /* The window has shown another document since. */
+  if (data->generation != self->generation
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&result, recognize_result_free);
+      return;
+    }
+  if (result == NULL || self->document == NULL)
+    {
+      if (error)
+        show_error (self, error);
+      g_clear_pointer (&result, recognize_result_free);
+      return;
+    }
+
+  start = g_get_monotonic_time ();
+  before = suggestion_keys (self->document);
+  agent = alama_document_add_agent (self->document, ALAMA_AGENT_MODEL, "alama-ner",
+                                    alama_model_get_version (result->model));
+  /* Each annotation replaced tells ::changed, and the listeners (the
+   * view, the legend) then look at all annotations: thousands of
+   * suggestions would take minutes.  Blocked meanwhile, they are told
+   * once, over the whole text. */
+  changed_id = g_signal_lookup ("changed", ALAMA_TYPE_DOCUMENT);
+  blocked = g_array_new (FALSE, FALSE, sizeof (gulong));
+  for (;;)
+    {
+      gulong handler = g_signal_handler_find (self->document,
+                                              G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                              changed_id, 0, NULL, NULL, NULL);
+
+      if (handler == 0)
+        break;
+      g_signal_handler_block (self->document, handler);
+      g_array_append_val (blocked, handler);
+    }
+  alama_document_replace_suggestions (self->document, agent, result->entities);
+  for (guint k = 0; k < blocked->len; k++)
+    g_signal_handler_unblock (self->document, g_array_index (blocked, gulong, k));
+  g_signal_emit (self->document, changed_id, 0, (guint64) 0,
+                 (guint64) alama_document_get_n_chars (self->document));
+  after = suggestion_keys (self->document);
+  changed = count_missing (before, after) + count_missing (after, before);
+  g_debug ("recognize: suggestions replaced in %.0f ms on the main thread",
+           (double) (g_get_monotonic_time () - start) / 1000);
+  if (changed == 0)
+    message = g_strdup (_("Names found again: no suggestion changed"));
+  else
+    /* TRANSLATORS: after "Find Names Again"; suggestions added plus removed */
+    message = g_strdup_printf (ngettext ("Names found again: %u suggestion changed",
+                                         "Names found again: %u suggestions changed", changed),
+                               changed);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  recognize_result_free (result);
+}
+
+static void
+recognize_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AlamaWindow *self = ALAMA_WINDOW (widget);
+  g_autoptr (GTask) task = NULL;
+  RecognizeData *data;
+  const char *text;
+
+  if (self->document == NULL || self->loading || self->recognizing)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  data = g_new0 (RecognizeData, 1);
+  data->window = self;
+  text = alama_document_get_text (self->document, &data->len);
+  data->text = g_memdup2 (text, data->len + 1);
+  data->generation = self->generation;
+  self->recognizing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  update_actions (self);
+  task = g_task_new (NULL, self->cancellable, recognize_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, recognize_action);
+  g_task_set_task_data (task, data, (GDestroyNotify) recognize_data_free);
+  g_task_run_in_thread (task, recognize_thread);
+}
+
+/**
+ * alama_window_get_recognizing:
+ * @window: the window
+ *
+ * Returns: whether doc.recognize is running
+ */
+gboolean
+alama_window_get_recognizing (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), FALSE);
+  return self->recognizing;
+}
+
 static void
 alama_window_class_init (AlamaWindowClass *klass)
 {
@@ -2066,6 +2394,11 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.label-menu", NULL, label_menu_action);
   g_type_ensure (ALAMA_TYPE_STATUS_BAR);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, status_bar);
+  gtk_widget_class_install_action (widget_class, "doc.recognize", NULL, recognize_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "doc.recognize",
+                                       NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  g_type_ensure (ALAMA_TYPE_RECENT_LIST);
 }
 
 static void
@@ -2120,4 +2453,5 @@ alama_window_init (AlamaWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (gesture_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->document_view), keys);
+  alama_drop_attach (self, GTK_WIDGET (self->toast_overlay));
 }

@@ -43,5 +43,13 @@ gboolean alama_window_save_as (AlamaWindow *window,
                                GFile       *file,
                                GError     **error);
 AlamaLabelPopover *alama_window_get_label_popover (AlamaWindow *window);
+const char *alama_window_get_save_path (AlamaWindow *window);
+void alama_window_add_toast (AlamaWindow *window,
+                             AdwToast    *toast);
+void alama_window_restore (AlamaWindow   *window,
+                           AlamaDocument *document,
+                           GFile         *file,
+                           const char    *save_path);
+gboolean alama_window_get_recognizing (AlamaWindow *window);
 
 G_END_DECLS

@@ -1550,3 +1550,77 @@ alama_document_reset_history (AlamaDocument *self)
   self->saved_position = 0;
   notify_history (self, could_undo, could_redo, was_modified);
 }
+
+/**
+ * alama_document_set_modified:
+ * @document: the document
+ *
+ * Marks the document as differing from its saved file whatever is undone
+ * or redone afterwards, until it is saved again: what a document rebuilt
+ * from a recovery copy is.
+ */
+void
+alama_document_set_modified (AlamaDocument *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (ALAMA_IS_DOCUMENT (self));
+  was_modified = alama_document_get_modified (self);
+  self->saved_position = -1;
+  if (!was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * alama_document_copy:
+ * @document: the document
+ *
+ * Copies the text, source, metadata, label set, agents and annotations
+ * (not the undo history: the copy is unmodified).  The copy shares nothing
+ * with @document, so another thread can read it (to save it, say) while
+ * @document goes on being edited.
+ *
+ * Returns: (transfer full): the copy
+ */
+AlamaDocument *
+alama_document_copy (AlamaDocument *self)
+{
+  AlamaDocument *copy;
+  gsize n_marks;
+
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (self->group == NULL, NULL);
+
+  copy = g_object_new (ALAMA_TYPE_DOCUMENT, NULL);
+  copy->text = g_memdup2 (self->text, self->len + 1);
+  copy->len = self->len;
+  copy->n_chars = self->n_chars;
+  n_marks = MAX ((self->n_chars + CHARS_PER_MARK - 1) / CHARS_PER_MARK, 1);
+  copy->marks = g_memdup2 (self->marks, n_marks * sizeof (gsize));
+  alama_document_set_source (copy, &self->source);
+  copy->title = g_strdup (self->title);
+  g_free (copy->language);
+  copy->language = g_strdup (self->language);
+  copy->created = self->created ? g_date_time_ref (self->created) : NULL;
+  copy->modified_time = self->modified_time ? g_date_time_ref (self->modified_time) : NULL;
+  alama_label_set_free (copy->labels);
+  copy->labels = alama_label_set_copy (self->labels);
+  for (guint i = 0; i < self->agents->len; i++)
+    {
+      const AlamaAgent *agent = self->agents->pdata[i];
+
+      alama_document_add_agent_with_id (copy, agent->id, agent->kind, agent->name,
+                                        agent->version, NULL);
+    }
+  /* Already sorted and unique: appended as they are. */
+  g_ptr_array_set_size (copy->annotations, 0);
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      AlamaAnnotation *a = alama_annotation_copy (self->annotations->pdata[i]);
+
+      g_ptr_array_add (copy->annotations, a);
+      g_hash_table_insert (copy->by_id, a->id, a);
+    }
+  copy->next_id = self->next_id;
+  return copy;
+}

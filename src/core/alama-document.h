@@ -187,5 +187,8 @@ const char *alama_document_get_redo_description (AlamaDocument *document);
 gboolean alama_document_get_modified (AlamaDocument *document);
 void alama_document_set_unmodified (AlamaDocument *document);
 void alama_document_reset_history (AlamaDocument *document);
+void alama_document_set_modified (AlamaDocument *document);
+
+AlamaDocument *alama_document_copy (AlamaDocument *document);
 
 G_END_DECLS

@@ -4,6 +4,50 @@
  */
 #include "app-test-util.h"
 
+#include <stdlib.h>
+
+static char *test_home;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  while (children && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_test_home (void)
+{
+  g_autoptr (GFile) home = g_file_new_for_path (test_home);
+
+  remove_tree (home);
+  g_clear_pointer (&test_home, g_free);
+}
+
+/* The recent files and recovery copies the app writes go to a directory
+ * of the test program's own, removed at exit, not the user's. */
+static void
+isolate_user_dirs (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
+
+  test_home = g_dir_make_tmp ("alama-app-test-XXXXXX", NULL);
+  g_assert_nonnull (test_home);
+  data = g_build_filename (test_home, "data", NULL);
+  state = g_build_filename (test_home, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_unsetenv ("ALAMA_RECOVERY_DIR");
+  atexit (remove_test_home);
+}
+
 /* Sets up GTK and libadwaita for a test program and makes the real
  * application class (its startup loads the style sheet), not unique, so
  * that test programs can run side by side. */
@@ -14,6 +58,7 @@ app_test_init (int    *argc,
   g_autoptr (GError) error = NULL;
   AlamaApplication *app;
 
+  isolate_user_dirs ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   app = alama_application_new ();

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "alama-document.h"
+#include "alama-xml.h"
 
 /* A sentence with names, a date, and a name that occurs twice. */
 static const char sentence[] = "زار محمد بن سلمان القاهرة يوم 11 سبتمبر 2001 والتقى وزير خارجية "
@@ -2683,6 +2684,92 @@ test_finalize (void)
   g_assert_cmpuint (destroyed, ==, 2);
 }
 
+static void
+add_entity (AlamaDocument         *document,
+            const char            *word,
+            const char            *label,
+            AlamaAnnotationStatus  status)
+{
+  AlamaAnnotation annotation = { 0 };
+
+  find_span (sentence, word, 0, &annotation.start, &annotation.end);
+  annotation.label = (char *) label;
+  annotation.status = status;
+  annotation.origin = (char *) (status == ALAMA_STATUS_MANUAL ? "p1" : "m1");
+  annotation.confidence = -1;
+  g_assert_nonnull (alama_document_add_annotation (document, &annotation, NULL));
+}
+
+/* A copy saves to the same bytes, has no history, and is its own: edits
+ * to either leave the other alone, and new ids do not clash. */
+static void
+test_copy (void)
+{
+  g_autoptr (AlamaDocument) document = sentence_document_new ();
+  g_autoptr (AlamaDocument) copy = NULL;
+  g_autoptr (GBytes) original_bytes = NULL;
+  g_autoptr (GBytes) copy_bytes = NULL;
+  g_autoptr (GBytes) copy_bytes_after = NULL;
+  AlamaAnnotation extra = { 0 };
+  const char *id;
+
+  alama_document_set_title (document, "عنوان");
+  add_entity (document, "القاهرة", "LOC", ALAMA_STATUS_SUGGESTED);
+  add_entity (document, "الرياض", "LOC", ALAMA_STATUS_MANUAL);
+  add_entity (document, "مصر", "GPE", ALAMA_STATUS_SUGGESTED);
+  g_assert_true (alama_document_reject (document, alama_document_get_annotation (document, 2)->id,
+                                        "p1", NULL));
+
+  copy = alama_document_copy (document);
+  original_bytes = alama_xml_save (document, NULL);
+  copy_bytes = alama_xml_save (copy, NULL);
+  g_assert_nonnull (copy_bytes);
+  g_assert_true (g_bytes_equal (original_bytes, copy_bytes));
+  g_assert_false (alama_document_get_modified (copy));
+  g_assert_false (alama_document_can_undo (copy));
+  g_assert_true (alama_document_get_text (copy, NULL) != alama_document_get_text (document, NULL));
+  g_assert_cmpuint (alama_document_char_to_byte (copy, 10), ==,
+                    alama_document_char_to_byte (document, 10));
+
+  g_assert_true (alama_document_undo (document));
+  copy_bytes_after = alama_xml_save (copy, NULL);
+  g_assert_true (g_bytes_equal (copy_bytes, copy_bytes_after));
+
+  find_span (sentence, "محمد", 0, &extra.start, &extra.end);
+  extra.label = (char *) "PERS";
+  extra.status = ALAMA_STATUS_MANUAL;
+  extra.confidence = -1;
+  id = alama_document_add_annotation (copy, &extra, NULL);
+  g_assert_nonnull (id);
+  g_assert_null (alama_document_lookup_annotation (document, id));
+  g_assert_cmpuint (alama_document_get_n_annotations (copy), ==, 4);
+}
+
+/* A document marked modified stays so through undo and redo, until it is
+ * saved. */
+static void
+test_set_modified (void)
+{
+  g_autoptr (AlamaDocument) document = sentence_document_new ();
+  guint notified = 0;
+
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_cb), &notified);
+  add_entity (document, "القاهرة", "LOC", ALAMA_STATUS_MANUAL);
+  alama_document_set_unmodified (document);
+  notified = 0;
+  alama_document_set_modified (document);
+  g_assert_true (alama_document_get_modified (document));
+  g_assert_cmpuint (notified, ==, 1);
+  alama_document_set_modified (document);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (alama_document_undo (document));
+  g_assert_true (alama_document_get_modified (document));
+  g_assert_true (alama_document_redo (document));
+  g_assert_true (alama_document_get_modified (document));
+  alama_document_set_unmodified (document);
+  g_assert_false (alama_document_get_modified (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2732,6 +2819,8 @@ main (int   argc,
   g_test_add_func ("/alama/document/replace-suggestions/own-strings",
                    test_replace_suggestions_own_strings);
   g_test_add_func ("/alama/document/finalize", test_finalize);
+  g_test_add_func ("/alama/document/copy", test_copy);
+  g_test_add_func ("/alama/document/set-modified", test_set_modified);
   g_test_add_func ("/alama/document/programming-errors", test_programming_errors);
 
   return g_test_run ();

@@ -1,0 +1,456 @@
+/* test-open.c: the ways into a document other than the Open dialog — the
+ * recent files on an empty window, files dropped on a window — and
+ * finding names again in an open one without losing what a person did.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "alama-application.h"
+#include "alama-document-view.h"
+#include "alama-drop.h"
+#include "alama-recent.h"
+#include "alama-window.h"
+#include "app-test-util.h"
+
+#define TEXT "قال الوزير إن لبنان وبيروت يدفعان الثمن، بغداد أيضا.\n" \
+             "وأكد الأمين العام خالد المنصوري ذلك في القاهرة يوم الخميس.\n"
+
+static AlamaApplication *app;
+
+typedef struct
+{
+  char *dir;
+  char *paths[3];
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("alama-open-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  for (guint k = 0; k < G_N_ELEMENTS (f->paths); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("text-%u.txt", k);
+
+      f->paths[k] = g_build_filename (f->dir, name, NULL);
+      g_assert_true (g_file_set_contents (f->paths[k], TEXT, -1, NULL));
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  spin ();
+  for (GList *l = windows; l; l = l->next)
+    g_assert_finalize_object (l->data);
+  g_list_free (windows);
+  for (guint k = 0; k < G_N_ELEMENTS (f->paths); k++)
+    {
+      g_remove (f->paths[k]);
+      g_free (f->paths[k]);
+    }
+  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  g_free (f->dir);
+}
+
+/* The window of @app showing @path (transfer none), or NULL. */
+static AlamaWindow *
+window_for (const char *path)
+{
+  AlamaWindow *found = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *file = ALAMA_IS_WINDOW (l->data) ? alama_window_get_file (l->data) : NULL;
+      g_autofree char *shown = file ? g_file_get_path (file) : NULL;
+
+      if (g_strcmp0 (shown, path) == 0)
+        {
+          g_assert_null (found);
+          found = l->data;
+        }
+    }
+  return found;
+}
+
+static guint
+n_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static AlamaRecentList *
+find_recent_list (GtkWidget *widget)
+{
+  if (ALAMA_IS_RECENT_LIST (widget))
+    return ALAMA_RECENT_LIST (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AlamaRecentList *found = find_recent_list (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening a file puts it in the recent files; an empty window lists it,
+ * and clicking it there opens it in that window.  A file deleted since is
+ * left out. */
+static void
+test_recent (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (AlamaWindow) first = app_test_open_window (app, f->paths[0]);
+  g_autoptr (AlamaWindow) second = app_test_open_window (app, f->paths[1]);
+  AlamaWindow *empty = alama_window_new (app);
+  AlamaRecentList *list;
+  GList *recent;
+  g_autofree char *top = NULL;
+  g_autofree char *uri = g_filename_to_uri (f->paths[1], NULL, NULL);
+  gboolean timed_out = FALSE;
+  guint id;
+
+  recent = alama_recent_get_files (ALAMA_RECENT_MAX);
+  g_assert_cmpuint (g_list_length (recent), ==, 2);
+  g_list_free_full (recent, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_window_present (GTK_WINDOW (empty));
+  list = find_recent_list (GTK_WIDGET (empty));
+  g_assert_nonnull (list);
+  /* The list follows the recent files as they change. */
+  id = g_timeout_add_seconds (10, app_test_timeout_cb, &timed_out);
+  while (alama_recent_list_get_n_files (list) != 2 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+
+  /* A file that is gone is not listed. */
+  g_assert_cmpint (g_remove (f->paths[0]), ==, 0);
+  recent = alama_recent_get_files (ALAMA_RECENT_MAX);
+  g_assert_cmpuint (g_list_length (recent), ==, 1);
+  g_assert_cmpstr (gtk_recent_info_get_uri (recent->data), ==, uri);
+  g_list_free_full (recent, (GDestroyNotify) gtk_recent_info_unref);
+  alama_recent_add (alama_window_get_file (second));
+  while (alama_recent_list_get_n_files (list) != 1 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+
+  /* Clicking a file opens it in the empty window. */
+  app_test_close_window (g_steal_pointer (&second));
+  g_assert_null (window_for (f->paths[1]));
+  top = g_file_get_path (alama_recent_list_get_file (list, 0));
+  g_assert_cmpstr (top, ==, f->paths[1]);
+  alama_recent_list_activate (list, 0);
+  g_assert_true (window_for (f->paths[1]) == empty);
+  app_test_wait_loaded (empty);
+  g_assert_nonnull (alama_window_get_document (empty));
+  g_source_remove (id);
+}
+
+/* The drop target of a window's content (transfer none). */
+static GtkDropTarget *
+find_drop_target (AlamaWindow *window)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (content);
+
+  g_assert_true (gtk_widget_has_css_class (content, "alama-drop"));
+  for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, k);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Emits the drop target's ::drop with @paths, as a drop from a file
+ * manager would. */
+static gboolean
+drop (AlamaWindow       *window,
+      const char *const *paths)
+{
+  GtkDropTarget *target = find_drop_target (window);
+  GSList *files = NULL;
+  g_auto (GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gdk_content_formats_get_gtypes (
+                                                       gtk_drop_target_get_formats (target),
+                                                       NULL)[0]));
+  for (guint k = 0; paths[k]; k++)
+    files = g_slist_append (files, g_file_new_for_path (paths[k]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  return handled;
+}
+
+/* One file dropped on an empty window opens there; several dropped on a
+ * window showing a document open one window each; a file shown already
+ * is not opened twice. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  AlamaWindow *window = alama_window_new (app);
+  const char *first[] = { f->paths[0], NULL };
+  const char *others[] = { f->paths[1], f->paths[2], f->paths[0], NULL };
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (drop (window, first));
+  g_assert_true (window_for (f->paths[0]) == window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  app_test_wait_loaded (window);
+
+  g_assert_true (drop (window, others));
+  g_assert_cmpuint (n_windows (), ==, 3);
+  g_assert_true (window_for (f->paths[0]) == window);
+  g_assert_nonnull (window_for (f->paths[1]));
+  g_assert_nonnull (window_for (f->paths[2]));
+  g_assert_true (window_for (f->paths[1]) != window_for (f->paths[2]));
+  app_test_wait_loaded (window_for (f->paths[1]));
+  app_test_wait_loaded (window_for (f->paths[2]));
+}
+
+/* Bluish pixels of @widget as rendered now: the drop outline is the
+ * accent colour. */
+static guint
+count_accent_pixels (AlamaWindow *window,
+                     GtkWidget   *widget)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width;
+  int height;
+  gsize stride;
+  guint count = 0;
+
+  app_test_wait_painted (window);
+  /* Made now: a widget paintable pictures the widget as it was drawn
+   * last before it was made. */
+  paintable = gtk_widget_paintable_new (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 100);
+  stride = (gsize) width * 4;
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * (gsize) height);
+  gdk_texture_download (texture, pixels, stride);
+  /* Cairo's ARGB32 on little-endian machines: B, G, R, A. */
+  for (gsize k = 0; k < stride * (gsize) height; k += 4)
+    if (pixels[k] > pixels[k + 2] + 80)
+      count++;
+  return count;
+}
+
+/* A drag of files over the window outlines it. */
+static void
+test_drop_highlight (Fixture       *f,
+                     gconstpointer  data)
+{
+  AlamaWindow *window = alama_window_new (app);
+  GtkWidget *content;
+  guint plain;
+  guint highlighted;
+
+  gtk_window_present (GTK_WINDOW (window));
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  plain = count_accent_pixels (window, content);
+  gtk_widget_set_state_flags (content, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+  highlighted = count_accent_pixels (window, content);
+  gtk_widget_unset_state_flags (content, GTK_STATE_FLAG_DROP_ACTIVE);
+  /* 3 pixels all round. */
+  g_assert_cmpuint (highlighted, >=,
+                    plain + 3 * (guint) (gtk_widget_get_width (content) + gtk_widget_get_height (content)));
+}
+
+/* Every annotation but its id, one line each, sorted. */
+static char *
+describe (AlamaDocument *document,
+          gboolean       with_ids)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s\n",
+                              with_ids ? a->id : "-", a->start, a->end, a->label,
+                              alama_annotation_status_to_string (a->status));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const AlamaAnnotation *
+find_status (AlamaDocument         *document,
+             AlamaAnnotationStatus  status,
+             guint                  nth)
+{
+  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      if (a->status == status && nth-- == 0)
+        return a;
+    }
+  g_error ("no annotation of status %s", alama_annotation_status_to_string (status));
+}
+
+static void
+wait_recognized (AlamaWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
+
+  while (alama_window_get_recognizing (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* doc.recognize brings back the suggestions a person removed, keeps what
+ * a person accepted, rejected or made, and is one undoable step. */
+static void
+test_recognize (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (AlamaWindow) window = app_test_open_window (app, f->paths[0]);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaAnnotation manual = { 0 };
+  const char *word = strstr (TEXT, "الوزير");
+  g_autofree char *fresh = describe (document, FALSE);
+  g_autofree char *edited = NULL;
+  g_autofree char *edited_ids = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *accepted = NULL;
+  g_autofree char *rejected = NULL;
+  g_autofree char *removed = NULL;
+  guint n_suggested = alama_document_count_annotations (document, ALAMA_STATUS_SUGGESTED);
+  GtkTextBuffer *buffer =
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (alama_window_get_document_view (window)));
+  g_autofree char *removed_label = NULL;
+  gsize removed_start;
+  GtkTextIter iter;
+
+  g_assert_cmpuint (n_suggested, >=, 4);
+  accepted = g_strdup (find_status (document, ALAMA_STATUS_SUGGESTED, 0)->id);
+  rejected = g_strdup (find_status (document, ALAMA_STATUS_SUGGESTED, 1)->id);
+  removed = g_strdup (find_status (document, ALAMA_STATUS_SUGGESTED, 2)->id);
+  removed_start = alama_document_lookup_annotation (document, removed)->start;
+  removed_label = g_strdup (alama_document_lookup_annotation (document, removed)->label);
+  g_assert_true (alama_document_accept (document, accepted, NULL, NULL));
+  g_assert_true (alama_document_reject (document, rejected, NULL, NULL));
+  g_assert_true (alama_document_remove_annotation (document, removed, NULL));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) removed_start);
+  g_assert_false (gtk_text_iter_has_tag (&iter, alama_document_view_get_label_tag (
+                                                    alama_window_get_document_view (window),
+                                                    removed_label)));
+  manual.start = (gsize) g_utf8_pointer_to_offset (TEXT, word);
+  manual.end = manual.start + (gsize) g_utf8_strlen ("الوزير", -1);
+  manual.label = (char *) "PERS";
+  manual.status = ALAMA_STATUS_MANUAL;
+  manual.confidence = -1;
+  g_assert_nonnull (alama_document_add_annotation (document, &manual, NULL));
+  edited = describe (document, FALSE);
+  edited_ids = describe (document, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.recognize", NULL));
+  g_assert_true (alama_window_get_recognizing (window));
+  wait_recognized (window);
+
+  /* What the person did is all there, with the same ids. */
+  g_assert_cmpint (alama_document_lookup_annotation (document, accepted)->status, ==,
+                   ALAMA_STATUS_ACCEPTED);
+  g_assert_cmpint (alama_document_lookup_annotation (document, rejected)->status, ==,
+                   ALAMA_STATUS_REJECTED);
+  g_assert_cmpuint (find_status (document, ALAMA_STATUS_MANUAL, 0)->start, ==, manual.start);
+  /* The removed suggestion is back, under a new id; the others are the
+   * same spans. */
+  g_assert_cmpuint (alama_document_count_annotations (document, ALAMA_STATUS_SUGGESTED), ==,
+                    n_suggested - 2);
+  after = describe (document, FALSE);
+  g_assert_cmpstr (after, !=, edited);
+  /* The view shows it again. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) removed_start);
+  g_assert_true (gtk_text_iter_has_tag (&iter, alama_document_view_get_label_tag (
+                                                   alama_window_get_document_view (window),
+                                                   removed_label)));
+
+  /* One step: one undo gives the document as it was before. */
+  g_assert_true (alama_document_undo (document));
+  undone = describe (document, TRUE);
+  g_assert_cmpstr (undone, ==, edited_ids);
+  g_assert_true (alama_document_redo (document));
+  redone = describe (document, FALSE);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_cmpstr (fresh, !=, edited);
+}
+
+/* doc.recognize does nothing while the window is loading. */
+static void
+test_recognize_while_loading (Fixture       *f,
+                              gconstpointer  data)
+{
+  AlamaWindow *window = alama_window_new (app);
+  g_autoptr (GFile) file = g_file_new_for_path (f->paths[0]);
+
+  gtk_window_present (GTK_WINDOW (window));
+  alama_window_open (window, file);
+  g_assert_true (alama_window_get_loading (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.recognize", NULL);
+  g_assert_false (alama_window_get_recognizing (window));
+  app_test_wait_loaded (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  app = app_test_init (&argc, &argv);
+
+  g_test_add ("/app/open/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
+  g_test_add ("/app/open/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/app/open/drop-highlight", Fixture, NULL, fixture_set_up, test_drop_highlight,
+              fixture_tear_down);
+  g_test_add ("/app/open/recognize", Fixture, NULL, fixture_set_up, test_recognize,
+              fixture_tear_down);
+  g_test_add ("/app/open/recognize-while-loading", Fixture, NULL, fixture_set_up,
+              test_recognize_while_loading, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
