@@ -19,6 +19,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "alama-timing.h"
+
 struct _AlamaDocumentView
 {
   GtkTextView parent_instance;
@@ -34,6 +36,9 @@ struct _AlamaDocumentView
   GPtrArray *all_tags;
   /* Names of the labels whose highlights are hidden. */
   GHashTable *hidden_labels;
+  /* ALAMA_DEBUG_TIMING: the frame clock watched for the first paint. */
+  GdkFrameClock *timing_clock;
+  gulong timing_paint_handler;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaDocumentView, alama_document_view, GTK_TYPE_TEXT_VIEW)
@@ -322,6 +327,43 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* ALAMA_DEBUG_TIMING: the first frame painted with text in the view. */
+static void
+timing_after_paint_cb (GdkFrameClock     *clock,
+                       AlamaDocumentView *self)
+{
+  alama_timing_mark ("first-paint");
+  g_clear_signal_handler (&self->timing_paint_handler, self->timing_clock);
+  g_clear_object (&self->timing_clock);
+}
+
+static gboolean
+timing_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (widget);
+
+  if (self->timing_clock == NULL)
+    {
+      self->timing_clock = g_object_ref (clock);
+      self->timing_paint_handler = g_signal_connect (clock, "after-paint",
+                                                     G_CALLBACK (timing_after_paint_cb), self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+timing_watch_first_paint (AlamaDocumentView *self)
+{
+  static gboolean watched;
+
+  if (!alama_timing_enabled () || watched)
+    return;
+  watched = TRUE;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), timing_tick_cb, NULL, NULL);
+}
+
 static void
 disconnect_document (AlamaDocumentView *self)
 {
@@ -356,6 +398,7 @@ alama_document_view_show_text (AlamaDocumentView *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
     }
   gtk_text_buffer_set_text (buffer, text, -1);
+  timing_watch_first_paint (self);
 }
 
 /**
@@ -402,8 +445,11 @@ alama_document_view_set_document (AlamaDocumentView *self,
   shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   if (strlen (shown) != len || memcmp (shown, text, len) != 0)
     gtk_text_buffer_set_text (buffer, text, (int) len);
+  timing_watch_first_paint (self);
   retag_range (self, 0, alama_document_get_n_chars (document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  alama_timing_mark ("highlights-done");
+  alama_timing_stop_stalls ();
 }
 
 /**
@@ -518,6 +564,8 @@ alama_document_view_dispose (GObject *object)
   AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (object);
 
   disconnect_document (self);
+  g_clear_signal_handler (&self->timing_paint_handler, self->timing_clock);
+  g_clear_object (&self->timing_clock);
   G_OBJECT_CLASS (alama_document_view_parent_class)->dispose (object);
 }
 

@@ -19,6 +19,7 @@
 #include "alama-file-format.h"
 #include "alama-model.h"
 #include "alama-recognizer.h"
+#include "alama-timing.h"
 #include "alama-tokenizer.h"
 #include "alama-xml.h"
 
@@ -747,6 +748,8 @@ alama_window_open (AlamaWindow *self,
   g_return_if_fail (ALAMA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  alama_timing_mark ("open");
+  alama_timing_watch_stalls ();
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

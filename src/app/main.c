@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "alama-application.h"
+#include "alama-timing.h"
 
 int
 main (int   argc,
@@ -13,6 +14,7 @@ main (int   argc,
 {
   g_autoptr (AlamaApplication) app = NULL;
 
+  alama_timing_start ();
   setlocale (LC_ALL, "");
   g_set_application_name (_("Alama"));
   app = alama_application_new ();
