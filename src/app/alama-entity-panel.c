@@ -9,8 +9,10 @@
  * are not entities and are not listed.
  *
  * The list is rebuilt whole from an idle after the document changes: a
- * document has at most a few thousand entities, and a burst of edits
- * (accept all, undo) then costs one rebuild.
+ * burst of edits (accept all, undo) then costs one rebuild.  A rebuild
+ * runs in steps of a few milliseconds from an idle callback, so that a
+ * long text with tens of thousands of entities does not freeze the
+ * window; the functions that report on the list finish it first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +57,14 @@ struct _AlamaEntityPanel
   guint rebuild_id;
   GPtrArray *sections; /* Section */
   char *filter_key;    /* normalized filter, NULL when empty */
+  /* A rebuild in steps: the next annotation to sort in (surfaces by
+   * "LABEL\nkey"), then the next section and surface to give a row. */
+  guint build_id;
+  GHashTable *build_keys;
+  guint build_next;
+  gboolean build_sorted;
+  guint build_section;
+  guint build_surface;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaEntityPanel, alama_entity_panel, GTK_TYPE_BOX)
@@ -215,15 +225,137 @@ clear_list (AlamaEntityPanel *self)
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 }
 
+/* The priority of a rebuild's steps: before the text view measures the
+ * lines of a long text, after a frame that is due is drawn. */
+#define BUILD_PRIORITY (GDK_PRIORITY_REDRAW + 1)
+/* The time one step may take, in microseconds. */
+#define BUILD_BUDGET_US 4000
+
+static void
+add_annotation (AlamaEntityPanel      *self,
+                const AlamaAnnotation *annotation)
+{
+  Section *section;
+  Surface *surface;
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  char *full_key;
+  gsize span[2];
+
+  if (!alama_annotation_is_entity (annotation))
+    return;
+  section = find_section (self, annotation->label);
+  if (section == NULL)
+    {
+      /* A label missing from the label set is still listed. */
+      section = g_new0 (Section, 1);
+      section->label = g_strdup (annotation->label);
+      section->surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) surface_free);
+      g_ptr_array_add (self->sections, section);
+    }
+  section->count++;
+  text = alama_document_dup_substring (self->document, annotation->start, annotation->end);
+  key = alama_normalize_dup (text, -1);
+  full_key = g_strconcat (section->label, "\n", key, NULL);
+  surface = g_hash_table_lookup (self->build_keys, full_key);
+  if (surface == NULL)
+    {
+      surface = g_new0 (Surface, 1);
+      surface->section = section;
+      surface->key = g_steal_pointer (&key);
+      surface->text = g_steal_pointer (&text);
+      surface->spans = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_ptr_array_add (section->surfaces, surface);
+      g_hash_table_insert (self->build_keys, full_key, surface);
+    }
+  else
+    g_free (full_key);
+  span[0] = (gsize) annotation->start;
+  span[1] = (gsize) annotation->end;
+  g_array_append_vals (surface->spans, span, 2);
+}
+
+/* Does the next steps of a rebuild; with @budget_us > 0 for about that
+ * long at most.  Returns whether steps are left. */
+static gboolean
+build_some (AlamaEntityPanel *self,
+            gint64            budget_us)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  guint n = alama_document_get_n_annotations (self->document);
+  guint steps = 0;
+
+  while (self->build_next < n)
+    {
+      add_annotation (self, alama_document_get_annotation (self->document, self->build_next++));
+      if (budget_us > 0 && ++steps % 32 == 0 && g_get_monotonic_time () >= deadline)
+        return TRUE;
+    }
+  if (!self->build_sorted)
+    {
+      for (guint k = 0; k < self->sections->len; k++)
+        {
+          Section *section = self->sections->pdata[k];
+
+          g_ptr_array_sort (section->surfaces, compare_surfaces);
+        }
+      g_clear_pointer (&self->build_keys, g_hash_table_unref);
+      self->build_sorted = TRUE;
+    }
+  while (self->build_section < self->sections->len)
+    {
+      Section *section = self->sections->pdata[self->build_section];
+
+      if (section->row == NULL)
+        {
+          section->row = section_row (self, section);
+          gtk_list_box_append (self->list_box, section->row);
+        }
+      while (self->build_surface < section->surfaces->len)
+        {
+          Surface *surface = section->surfaces->pdata[self->build_surface++];
+
+          surface->row = surface_row (surface);
+          gtk_list_box_append (self->list_box, surface->row);
+          if (budget_us > 0 && ++steps % 16 == 0 && g_get_monotonic_time () >= deadline)
+            return TRUE;
+        }
+      self->build_section++;
+      self->build_surface = 0;
+    }
+  gtk_list_box_invalidate_filter (self->list_box);
+  return FALSE;
+}
+
+static gboolean
+build_cb (gpointer user_data)
+{
+  AlamaEntityPanel *self = user_data;
+
+  if (build_some (self, BUILD_BUDGET_US))
+    return G_SOURCE_CONTINUE;
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Finishes a rebuild under way, now. */
+static void
+finish_build (AlamaEntityPanel *self)
+{
+  if (self->build_id == 0)
+    return;
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  build_some (self, 0);
+}
+
 static void
 rebuild (AlamaEntityPanel *self)
 {
   AlamaLabelSet *labels;
-  /* "LABEL\nkey" → Surface */
-  g_autoptr (GHashTable) by_key = NULL;
-  guint n;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  g_clear_pointer (&self->build_keys, g_hash_table_unref);
   clear_list (self);
   if (self->document == NULL)
     return;
@@ -239,67 +371,16 @@ rebuild (AlamaEntityPanel *self)
       g_ptr_array_add (self->sections, section);
     }
 
-  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  n = alama_document_get_n_annotations (self->document);
-  for (guint k = 0; k < n; k++)
+  self->build_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->build_next = 0;
+  self->build_sorted = FALSE;
+  self->build_section = 0;
+  self->build_surface = 0;
+  if (build_some (self, BUILD_BUDGET_US))
     {
-      const AlamaAnnotation *annotation = alama_document_get_annotation (self->document, k);
-      Section *section;
-      Surface *surface;
-      g_autofree char *text = NULL;
-      g_autofree char *key = NULL;
-      char *full_key;
-      gsize span[2];
-
-      if (!alama_annotation_is_entity (annotation))
-        continue;
-      section = find_section (self, annotation->label);
-      if (section == NULL)
-        {
-          /* A label missing from the label set is still listed. */
-          section = g_new0 (Section, 1);
-          section->label = g_strdup (annotation->label);
-          section->surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) surface_free);
-          g_ptr_array_add (self->sections, section);
-        }
-      section->count++;
-      text = alama_document_dup_substring (self->document, annotation->start, annotation->end);
-      key = alama_normalize_dup (text, -1);
-      full_key = g_strconcat (section->label, "\n", key, NULL);
-      surface = g_hash_table_lookup (by_key, full_key);
-      if (surface == NULL)
-        {
-          surface = g_new0 (Surface, 1);
-          surface->section = section;
-          surface->key = g_steal_pointer (&key);
-          surface->text = g_steal_pointer (&text);
-          surface->spans = g_array_new (FALSE, FALSE, sizeof (gsize));
-          g_ptr_array_add (section->surfaces, surface);
-          g_hash_table_insert (by_key, full_key, surface);
-        }
-      else
-        g_free (full_key);
-      span[0] = (gsize) annotation->start;
-      span[1] = (gsize) annotation->end;
-      g_array_append_vals (surface->spans, span, 2);
+      self->build_id = g_idle_add_full (BUILD_PRIORITY, build_cb, self, NULL);
+      g_source_set_name_by_id (self->build_id, "[alama] entity panel");
     }
-
-  for (guint k = 0; k < self->sections->len; k++)
-    {
-      Section *section = self->sections->pdata[k];
-
-      g_ptr_array_sort (section->surfaces, compare_surfaces);
-      section->row = section_row (self, section);
-      gtk_list_box_append (self->list_box, section->row);
-      for (guint j = 0; j < section->surfaces->len; j++)
-        {
-          Surface *surface = section->surfaces->pdata[j];
-
-          surface->row = surface_row (surface);
-          gtk_list_box_append (self->list_box, surface->row);
-        }
-    }
-  gtk_list_box_invalidate_filter (self->list_box);
 }
 
 static gboolean
@@ -429,6 +510,7 @@ alama_entity_panel_get_label_count (AlamaEntityPanel *self,
   Section *section;
 
   g_return_val_if_fail (ALAMA_IS_ENTITY_PANEL (self), 0);
+  finish_build (self);
   section = find_section (self, label);
   return section ? section->count : 0;
 }
@@ -450,6 +532,7 @@ alama_entity_panel_get_n_surfaces (AlamaEntityPanel *self,
   guint n = 0;
 
   g_return_val_if_fail (ALAMA_IS_ENTITY_PANEL (self), 0);
+  finish_build (self);
   section = find_section (self, label);
   if (section == NULL)
     return 0;
@@ -479,6 +562,7 @@ alama_entity_panel_get_surface_count (AlamaEntityPanel *self,
   Surface *surface;
 
   g_return_val_if_fail (ALAMA_IS_ENTITY_PANEL (self), 0);
+  finish_build (self);
   surface = find_surface (self, label, text);
   return surface ? surface->spans->len / 2 : 0;
 }
@@ -502,6 +586,7 @@ alama_entity_panel_activate_surface (AlamaEntityPanel *self,
   Surface *surface;
 
   g_return_val_if_fail (ALAMA_IS_ENTITY_PANEL (self), FALSE);
+  finish_build (self);
   surface = find_surface (self, label, text);
   if (surface == NULL)
     return FALSE;
@@ -525,6 +610,7 @@ alama_entity_panel_set_label_visible (AlamaEntityPanel *self,
   Section *section;
 
   g_return_if_fail (ALAMA_IS_ENTITY_PANEL (self));
+  finish_build (self);
   section = find_section (self, label);
   if (section)
     gtk_switch_set_active (g_object_get_data (G_OBJECT (section->row), "alama-switch"), visible);
@@ -587,6 +673,8 @@ alama_entity_panel_dispose (GObject *object)
   AlamaEntityPanel *self = ALAMA_ENTITY_PANEL (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  g_clear_pointer (&self->build_keys, g_hash_table_unref);
   if (self->view)
     {
       g_clear_signal_handler (&self->document_handler, self->view);

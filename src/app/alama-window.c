@@ -102,6 +102,8 @@ typedef struct
 {
   AlamaDocument *document;
   char *warning;
+  /* The document's tokens, found on the worker too. */
+  GArray *tokens;
 } LoadResult;
 
 typedef struct
@@ -123,6 +125,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_object (&result->document);
   g_free (result->warning);
+  g_clear_pointer (&result->tokens, g_array_unref);
   g_free (result);
 }
 
@@ -559,9 +562,12 @@ alama_window_get_find_status (AlamaWindow *self)
   return gtk_label_get_text (self->find_status);
 }
 
+/* Shows @document; @tokens (transfer full, nullable) are its tokens when
+ * they were found already. */
 static void
 set_document (AlamaWindow   *self,
-              AlamaDocument *document)
+              AlamaDocument *document,
+              GArray        *tokens)
 {
   disconnect_document (self);
   if (document)
@@ -583,9 +589,13 @@ set_document (AlamaWindow   *self,
       if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
         name = g_get_user_name ();
       self->person = g_strdup (alama_document_add_agent (document, ALAMA_AGENT_PERSON, name, NULL));
-      text = alama_document_get_text (document, &len);
-      self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
-      alama_tokenize (text, len, self->tokens);
+      self->tokens = tokens;
+      if (self->tokens == NULL)
+        {
+          text = alama_document_get_text (document, &len);
+          self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
+          alama_tokenize (text, len, self->tokens);
+        }
     }
   alama_document_view_set_document (self->document_view, document);
   reset_find (self);
@@ -660,6 +670,13 @@ load_thread (GTask        *task,
           g_clear_error (&error);
         }
     }
+  {
+    gsize len;
+    const char *text = alama_document_get_text (document, &len);
+
+    result->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
+    alama_tokenize (text, len, result->tokens);
+  }
   result->document = g_steal_pointer (&document);
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
@@ -687,11 +704,11 @@ load_done_cb (GObject      *source_object,
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      set_document (self, NULL);
+      set_document (self, NULL, NULL);
       return;
     }
 
-  set_document (self, result->document);
+  set_document (self, result->document, g_steal_pointer (&result->tokens));
   gtk_stack_set_visible_child_name (self->stack, "document");
   /* The label keys act on the text: give it the focus, not the Open button. */
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
@@ -758,7 +775,7 @@ alama_window_open (AlamaWindow *self,
   g_set_object (&self->file, file);
   path = g_file_get_path (file);
   g_clear_pointer (&self->save_path, g_free);
-  set_document (self, NULL);
+  set_document (self, NULL, NULL);
   set_loading (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 
