@@ -58,8 +58,6 @@ struct _AlamaWindow
   /* The id of the agent standing for the user, declared in the document
    * when it is shown: every edit by hand is made in its name. */
   char *person;
-  /* The document's tokens (AlamaToken), to snap a selection to words. */
-  GArray *tokens;
   /* The built-in model, for its lexicon only (proclitics), loaded the
    * first time a selection is snapped. */
   AlamaModel *model;
@@ -102,8 +100,6 @@ typedef struct
 {
   AlamaDocument *document;
   char *warning;
-  /* The document's tokens, found on the worker too. */
-  GArray *tokens;
 } LoadResult;
 
 typedef struct
@@ -125,7 +121,6 @@ load_result_free (LoadResult *result)
 {
   g_clear_object (&result->document);
   g_free (result->warning);
-  g_clear_pointer (&result->tokens, g_array_unref);
   g_free (result);
 }
 
@@ -315,7 +310,6 @@ disconnect_document (AlamaWindow *self)
   g_clear_signal_handler (&self->can_redo_handler, self->document);
   g_clear_object (&self->document);
   g_clear_pointer (&self->person, g_free);
-  g_clear_pointer (&self->tokens, g_array_unref);
 }
 
 static void
@@ -562,19 +556,14 @@ alama_window_get_find_status (AlamaWindow *self)
   return gtk_label_get_text (self->find_status);
 }
 
-/* Shows @document; @tokens (transfer full, nullable) are its tokens when
- * they were found already. */
 static void
 set_document (AlamaWindow   *self,
-              AlamaDocument *document,
-              GArray        *tokens)
+              AlamaDocument *document)
 {
   disconnect_document (self);
   if (document)
     {
       const char *name = g_get_real_name ();
-      const char *text;
-      gsize len;
 
       self->document = g_object_ref (document);
       self->modified_handler = g_signal_connect (document, "notify::modified",
@@ -589,13 +578,6 @@ set_document (AlamaWindow   *self,
       if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
         name = g_get_user_name ();
       self->person = g_strdup (alama_document_add_agent (document, ALAMA_AGENT_PERSON, name, NULL));
-      self->tokens = tokens;
-      if (self->tokens == NULL)
-        {
-          text = alama_document_get_text (document, &len);
-          self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
-          alama_tokenize (text, len, self->tokens);
-        }
     }
   alama_document_view_set_document (self->document_view, document);
   reset_find (self);
@@ -670,13 +652,6 @@ load_thread (GTask        *task,
           g_clear_error (&error);
         }
     }
-  {
-    gsize len;
-    const char *text = alama_document_get_text (document, &len);
-
-    result->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
-    alama_tokenize (text, len, result->tokens);
-  }
   result->document = g_steal_pointer (&document);
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
@@ -704,11 +679,11 @@ load_done_cb (GObject      *source_object,
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      set_document (self, NULL, NULL);
+      set_document (self, NULL);
       return;
     }
 
-  set_document (self, result->document, g_steal_pointer (&result->tokens));
+  set_document (self, result->document);
   gtk_stack_set_visible_child_name (self->stack, "document");
   /* The label keys act on the text: give it the focus, not the Open button. */
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
@@ -775,7 +750,7 @@ alama_window_open (AlamaWindow *self,
   g_set_object (&self->file, file);
   path = g_file_get_path (file);
   g_clear_pointer (&self->save_path, g_free);
-  set_document (self, NULL, NULL);
+  set_document (self, NULL);
   set_loading (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 
@@ -917,12 +892,35 @@ snap_span (AlamaWindow *self,
            gsize       *start,
            gsize       *end)
 {
-  const AlamaToken *tokens = (const AlamaToken *) (gpointer) self->tokens->data;
-  const char *text = alama_document_get_text (self->document, NULL);
+  gsize len;
+  const char *text = alama_document_get_text (self->document, &len);
+  gsize start_byte = alama_document_char_to_byte (self->document, *start);
+  gsize from = start_byte;
+  gsize to = alama_document_char_to_byte (self->document, *end);
+  gsize from_char;
+  g_autoptr (GArray) array = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
+  AlamaToken *tokens;
   guint first = G_MAXUINT;
   guint last = 0;
 
-  for (guint k = 0; k < self->tokens->len; k++)
+  /* Only the lines the span touches are tokenized (no word crosses a line
+   * break): keeping the tokens of a long text would cost more memory than
+   * its text. */
+  while (from > 0 && text[from - 1] != '\n')
+    from--;
+  while (to < len && text[to] != '\n')
+    to++;
+  from_char = *start - (gsize) g_utf8_strlen (text + from, (gssize) (start_byte - from));
+  text += from;
+  alama_tokenize (text, to - from, array);
+  tokens = (AlamaToken *) (gpointer) array->data;
+  for (guint k = 0; k < array->len; k++)
+    {
+      tokens[k].start_char += from_char;
+      tokens[k].end_char += from_char;
+    }
+
+  for (guint k = 0; k < array->len; k++)
     {
       const AlamaToken *t = &tokens[k];
       gboolean touches = *start == *end ? t->start_char <= *start && *start <= t->end_char
@@ -1313,7 +1311,6 @@ alama_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->save_path, g_free);
   g_clear_pointer (&self->person, g_free);
-  g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->find_index, alama_find_index_free);
   g_clear_pointer (&self->find_matches, g_array_unref);
   G_OBJECT_CLASS (alama_window_parent_class)->finalize (object);

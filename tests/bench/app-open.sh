@@ -2,6 +2,7 @@
 # app-open.sh: how fast the desktop app opens a 5 MB Arabic text.
 #
 #   bash tests/bench/app-open.sh [BUILD_DIR]        # default BUILD_DIR: build
+#   RUNS=5 GSK_RENDERER=gl bash tests/bench/app-open.sh
 #
 # Builds a 5 MB plain-text file (sentences of ANERcorp tokens from
 # ../shared/corpora when present, otherwise data/samples/article.txt
@@ -13,7 +14,8 @@
 # gnome-text-editor or gedit is installed, it opens the same file in it
 # and prints the same outside measures for both apps: time until the
 # window is mapped, time until the process goes idle (no CPU used for
-# IDLE_MS), and peak RSS.  Not part of `meson test`.
+# IDLE_MS), and peak RSS.  Each app runs RUNS times (default 3), in
+# turns; the tables give medians.  Not part of `meson test`.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -24,6 +26,10 @@ BUILD=${1:-build}
 APP="$BUILD/src/app/alama"
 TARGET_BYTES=$((5 * 1024 * 1024))
 IDLE_MS=${IDLE_MS:-700}
+RUNS=${RUNS:-3}
+# The software renderer by default: under Xvfb the GL renderer is Mesa's
+# llvmpipe on the CPU, which measures the emulation more than the app.
+export GSK_RENDERER=${GSK_RENDERER:-cairo}
 TIMEOUT_S=${TIMEOUT_S:-180}
 
 die () { echo "app-open: $*" >&2; exit 1; }
@@ -86,72 +92,96 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
 
   size=$(stat -c %s "$FILE")
   size_mb=$(awk -v b="$size" 'BEGIN { printf "%.2f", b / 1048576 }')
-
-  # Alama.
-  start=$(now_ms)
-  ALAMA_DEBUG_TIMING=1 ALAMA_DEBUG_READY=1 "$APP" "$FILE" 2> "$TMP/alama.err" &
-  pid=$!
-  mapped=$(wait_window "$pid" "$start")
-  deadline=$(( $(now_ms) + TIMEOUT_S * 1000 ))
-  until grep -q '^alama-timing: longest-stall' "$TMP/alama.err"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$TMP/alama.err" >&2; die "alama exited while loading"; }
-    (( $(now_ms) < deadline )) || { stop "$pid"; die "alama did not finish loading in ${TIMEOUT_S} s"; }
-    sleep 0.05
-  done
-  idle=$(wait_idle "$pid" "$start")
-  hwm=$(hwm_kb "$pid")
-  stop "$pid"
-
-  first=$(timing first-paint)
-  done_ms=$(timing highlights-done)
-  stall=$(awk '$2 == "longest-stall" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/alama.err")
-  stall_at=$(awk '$2 == "longest-stall" { v = $6 } END { print (v == "" ? "-" : v) }' "$TMP/alama.err")
-  stall_painted=$(awk '$2 == "longest-stall-after-first-paint" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/alama.err")
-  n_ann=$(awk '$2 == "highlights" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/alama.err")
-  rss_mb=$(awk -v k="$hwm" 'BEGIN { printf "%.1f", k / 1024 }')
-  ratio=$(awk -v k="$hwm" -v b="$size" 'BEGIN { printf "%.1f", k * 1024 / b }')
+  mb () { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+  times_file () { awk -v k="$1" -v b="$size" 'BEGIN { printf "%.1f", k * 1024 / b }'; }
+  # median V...: the middle value ("-" ignored; "-" when none).
+  median () {
+    printf '%s\n' "$@" | grep -v '^-$' | sort -g \
+      | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print v[int ((NR + 1) / 2)] }'
+  }
   verdict () { awk -v v="$1" -v t="$2" 'BEGIN { if (v == "-") print "?"; else print (v + 0 < t + 0 ? "ok" : "MISSED") }'; }
 
-  echo "file: $size bytes ($size_mb MiB), $(wc -l < "$FILE") lines; entities highlighted: $n_ann"
-  echo
-  echo "== alama (times from main(), ALAMA_DEBUG_TIMING) =="
-  printf '%-30s %12s %12s  %s\n' measure value target ""
-  printf '%-30s %9s ms %9s ms  %s\n' "first paint with text" "$first" 500 "$(verdict "$first" 500)"
-  printf '%-30s %9s ms %12s\n' "all highlights applied" "$done_ms" "-"
-  printf '%-30s %9s ms %9s ms  %s\n' "longest main-loop stall" "$stall" 100 \
-    "$(verdict "$stall" 100) (ending at $stall_at ms)"
-  printf '%-30s %9s ms %9s ms  %s\n' "  the same after first paint" "$stall_painted" 100 \
-    "$(verdict "$stall_painted" 100)"
-  printf '%-30s %9s MB %9s x   %s\n' "peak RSS (VmHWM)" "$rss_mb" 20 \
-    "$(verdict "$ratio" 20) (${ratio}x the file)"
-  echo
+  # One run of alama: appends to the arrays below.
+  firsts=() dones=() stalls=() stalls_painted=() alama_mapped=() alama_idle=() alama_hwm=()
+  run_alama () {
+    local start pid deadline
+    start=$(now_ms)
+    ALAMA_DEBUG_TIMING=1 ALAMA_DEBUG_READY=1 "$APP" "$FILE" 2> "$TMP/alama.err" &
+    pid=$!
+    alama_mapped+=("$(wait_window "$pid" "$start")")
+    deadline=$(( $(now_ms) + TIMEOUT_S * 1000 ))
+    until grep -q '^alama-timing: longest-stall-after' "$TMP/alama.err"; do
+      kill -0 "$pid" 2>/dev/null || { cat "$TMP/alama.err" >&2; die "alama exited while loading"; }
+      (( $(now_ms) < deadline )) || { stop "$pid"; die "alama did not finish loading in ${TIMEOUT_S} s"; }
+      sleep 0.05
+    done
+    alama_idle+=("$(wait_idle "$pid" "$start")")
+    alama_hwm+=("$(hwm_kb "$pid")")
+    stop "$pid"
+    firsts+=("$(timing first-paint)")
+    dones+=("$(timing highlights-done)")
+    stalls+=("$(timing longest-stall)")
+    stalls_painted+=("$(timing longest-stall-after-first-paint)")
+    n_ann=$(awk '$2 == "highlights" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/alama.err")
+    echo "run $1: first paint ${firsts[-1]} ms, highlights ${dones[-1]} ms," \
+         "stall ${stalls[-1]} ms (${stalls_painted[-1]} ms after first paint)," \
+         "peak RSS $(mb "${alama_hwm[-1]}") MB"
+  }
 
-  # The same outside measures for alama and a stock editor.
-  rows=("alama|$mapped|$idle|$rss_mb|$ratio")
   editor=""
   for e in gnome-text-editor gedit; do
     if command -v "$e" >/dev/null; then editor=$e; break; fi
   done
-  if [[ -n $editor ]]; then
+  editor_mapped=() editor_idle=() editor_hwm=()
+  run_editor () {
+    local start pid args
     start=$(now_ms)
-    # -s: a standalone instance, not a window of one already running.
+    # A standalone instance, not a window of one already running.
     if [[ $editor = gnome-text-editor ]]; then args=(--standalone); else args=(-s); fi
     "$editor" "${args[@]}" "$FILE" > "$TMP/editor.out" 2>&1 &
     pid=$!
-    emapped=$(wait_window "$pid" "$start")
-    eidle=$(wait_idle "$pid" "$start")
-    ehwm=$(hwm_kb "$pid")
+    editor_mapped+=("$(wait_window "$pid" "$start")")
+    editor_idle+=("$(wait_idle "$pid" "$start")")
+    editor_hwm+=("$(hwm_kb "$pid")")
     stop "$pid"
-    rows+=("$editor|$emapped|$eidle|$(awk -v k="$ehwm" 'BEGIN { printf "%.1f", k / 1024 }')|$(awk -v k="$ehwm" -v b="$size" 'BEGIN { printf "%.1f", k * 1024 / b }')")
+  }
+
+  echo "file: $size bytes ($size_mb MiB), $(wc -l < "$FILE") lines; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for run in $(seq 1 "$RUNS"); do
+    run_alama "$run"
+    [[ -z $editor ]] || run_editor
+  done
+  echo "entities highlighted: $n_ann; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+
+  first=$(median "${firsts[@]}")
+  stall=$(median "${stalls[@]}")
+  stall_painted=$(median "${stalls_painted[@]}")
+  hwm=$(median "${alama_hwm[@]}")
+  ratio=$(times_file "$hwm")
+  echo "== alama, median of $RUNS runs (times from main(), ALAMA_DEBUG_TIMING) =="
+  printf '%-30s %12s %12s  %s\n' measure value target ""
+  printf '%-30s %9s ms %9s ms  %s\n' "first paint with text" "$first" 500 "$(verdict "$first" 500)"
+  printf '%-30s %9s ms %12s\n' "all highlights applied" "$(median "${dones[@]}")" "-"
+  printf '%-30s %9s ms %9s ms  %s\n' "longest main-loop stall" "$stall" 100 "$(verdict "$stall" 100)"
+  printf '%-30s %9s ms %9s ms  %s\n' "  the same after first paint" "$stall_painted" 100 \
+    "$(verdict "$stall_painted" 100)"
+  printf '%-30s %9s MB %9s x   %s\n' "peak RSS (VmHWM)" "$(mb "$hwm")" 20 \
+    "$(verdict "$ratio" 20) (${ratio}x the file)"
+  echo
+
+  echo "== side by side, medians (times from launch; idle = last CPU use before ${IDLE_MS} ms without) =="
+  printf '%-20s %14s %14s %12s %8s\n' app "window mapped" "idle" "peak RSS" "x file"
+  row () {
+    printf '%-20s %11s ms %11s ms %9s MB %7sx\n' "$1" "$2" "$3" "$(mb "$4")" "$(times_file "$4")"
+  }
+  row alama "$(median "${alama_mapped[@]}")" "$(median "${alama_idle[@]}")" "$hwm"
+  if [[ -n $editor ]]; then
+    row "$editor" "$(median "${editor_mapped[@]}")" "$(median "${editor_idle[@]}")" \
+      "$(median "${editor_hwm[@]}")"
   else
     echo "(neither gnome-text-editor nor gedit is installed: no comparison)"
   fi
-  echo "== side by side (times from launch; idle = last CPU use before ${IDLE_MS} ms without) =="
-  printf '%-20s %14s %14s %12s %8s\n' app "window mapped" "idle" "peak RSS" "x file"
-  for r in "${rows[@]}"; do
-    IFS='|' read -r name m i rss x <<< "$r"
-    printf '%-20s %11s ms %11s ms %9s MB %7sx\n' "$name" "$m" "$i" "$rss" "$x"
-  done
   exit 0
 fi
 
@@ -193,7 +223,7 @@ XDG="$TMP/xdg"
 mkdir -p "$XDG/config" "$XDG/data" "$XDG/cache"
 export XDG_CONFIG_HOME="$XDG/config" XDG_DATA_HOME="$XDG/data" XDG_CACHE_HOME="$XDG/cache"
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$BUILD/data" NO_AT_BRIDGE=1
-export ALAMA_BENCH_INNER=1 APP TIMEOUT_S IDLE_MS
+export ALAMA_BENCH_INNER=1 APP TIMEOUT_S IDLE_MS RUNS
 
 exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp)
 xvfb_pid=$!
@@ -203,5 +233,5 @@ DISPLAY=":$display" dbus-run-session -- bash "$0" "$BUILD" "$FILE" "$TMP" || sta
 kill "$xvfb_pid" 2>/dev/null || true
 wait "$xvfb_pid" 2>/dev/null || true
 echo
-echo "renderer: ${GSK_RENDERER:-default}; command: bash tests/bench/app-open.sh ${1:-build}"
+echo "renderer: $GSK_RENDERER; command: RUNS=$RUNS GSK_RENDERER=$GSK_RENDERER bash tests/bench/app-open.sh ${1:-build}"
 exit "$status"
