@@ -10,9 +10,11 @@
  *
  * The list is rebuilt whole from an idle after the document changes: a
  * burst of edits (accept all, undo) then costs one rebuild.  A rebuild
- * runs in steps of a few milliseconds from an idle callback, so that a
- * long text with tens of thousands of entities does not freeze the
- * window; the functions that report on the list finish it first.
+ * counts the entities in steps of a few milliseconds from an idle
+ * callback, so that a long text with tens of thousands of entities does
+ * not freeze the window; the functions that report on the list finish it
+ * first.  The list is a GtkListView: a long text has thousands of distinct
+ * names, and only the rows on screen get widgets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,7 +33,6 @@ typedef struct
   char *text;   /* the surface as first written in the text */
   GArray *spans; /* gsize pairs [start, end) in characters, in text order */
   guint next;   /* the occurrence the next activation selects */
-  GtkWidget *row;
 } Surface;
 
 struct _Section
@@ -39,7 +40,6 @@ struct _Section
   char *label;
   guint count;
   GPtrArray *surfaces; /* Surface */
-  GtkWidget *row;
 };
 
 struct _AlamaEntityPanel
@@ -48,7 +48,7 @@ struct _AlamaEntityPanel
 
   /* Template children. */
   GtkSearchEntry *search_entry;
-  GtkListBox *list_box;
+  GtkListView *list_view;
 
   AlamaDocumentView *view;
   gulong document_handler;
@@ -58,16 +58,56 @@ struct _AlamaEntityPanel
   GPtrArray *sections; /* Section */
   char *filter_key;    /* normalized filter, NULL when empty */
   /* A rebuild in steps: the next annotation to sort in (surfaces by
-   * "LABEL\nkey"), then the next section and surface to give a row. */
+   * "LABEL\nkey"). */
   guint build_id;
   GHashTable *build_keys;
   guint build_next;
-  gboolean build_sorted;
-  guint build_section;
-  guint build_surface;
+  /* The rows: AlamaPanelItem, all of them and those the filter keeps. */
+  GListStore *items;
+  GtkCustomFilter *filter;
+  /* Label → the GtkSwitch of its header while the header is on screen. */
+  GHashTable *switches;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaEntityPanel, alama_entity_panel, GTK_TYPE_BOX)
+
+/* One row of the list: a section's header or one of its surfaces.  It
+ * points into the panel's sections, and lives no longer than they do in
+ * the list (the list view may keep it a little longer: its unbind reads
+ * only the row's widgets). */
+#define ALAMA_TYPE_PANEL_ITEM (alama_panel_item_get_type ())
+G_DECLARE_FINAL_TYPE (AlamaPanelItem, alama_panel_item, ALAMA, PANEL_ITEM, GObject)
+
+struct _AlamaPanelItem
+{
+  GObject parent_instance;
+
+  Section *section;
+  Surface *surface; /* NULL for the header */
+};
+
+G_DEFINE_FINAL_TYPE (AlamaPanelItem, alama_panel_item, G_TYPE_OBJECT)
+
+static void
+alama_panel_item_class_init (AlamaPanelItemClass *klass)
+{
+}
+
+static void
+alama_panel_item_init (AlamaPanelItem *self)
+{
+}
+
+static AlamaPanelItem *
+panel_item_new (Section *section,
+                Surface *surface)
+{
+  AlamaPanelItem *item = g_object_new (ALAMA_TYPE_PANEL_ITEM, NULL);
+
+  item->section = section;
+  item->surface = surface;
+  return item;
+}
 
 enum
 {
@@ -154,74 +194,123 @@ switch_active_cb (GtkSwitch        *sw,
 {
   const char *label = g_object_get_data (G_OBJECT (sw), "alama-label");
 
-  if (self->view)
+  if (self->view && label)
     alama_document_view_set_label_visible (self->view, label, gtk_switch_get_active (sw));
 }
 
-static GtkWidget *
-section_row (AlamaEntityPanel *self,
-             Section          *section)
+/* A row: the name, its count and, in a header, the switch. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              AlamaEntityPanel         *self)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  /* TRANSLATORS: an entity type and how many entities it has, "PERS · 13" */
-  g_autofree char *text = g_strdup_printf (_("%s · %u"), section->label, section->count);
-  GtkWidget *title = gtk_label_new (text);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
   GtkWidget *sw = gtk_switch_new ();
-  g_autofree char *css_class = g_ascii_strdown (section->label, -1);
-  g_autofree char *tooltip = g_strdup_printf (_("Highlight %s"), section->label);
 
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (sw, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_switch_set_active (GTK_SWITCH (sw),
-                         self->view == NULL
-                             || alama_document_view_get_label_visible (self->view, section->label));
-  g_object_set_data_full (G_OBJECT (sw), "alama-label", g_strdup (section->label), g_free);
-  g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), sw);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "alama-section");
-  gtk_widget_add_css_class (row, css_class);
-  g_object_set_data (G_OBJECT (row), "alama-switch", sw);
-  return row;
-}
-
-static GtkWidget *
-surface_row (Surface *surface)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_label_new (surface->text);
-  g_autofree char *count_text = g_strdup_printf ("%u", surface->spans->len / 2);
-  GtkWidget *count = gtk_label_new (count_text);
-
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
+  gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), count);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, _("Go to the next occurrence"));
-  g_object_set_data (G_OBJECT (row), "alama-surface", surface);
-  return row;
+  gtk_box_append (GTK_BOX (box), sw);
+  g_object_set_data (G_OBJECT (box), "alama-title", title);
+  g_object_set_data (G_OBJECT (box), "alama-count", count);
+  g_object_set_data (G_OBJECT (box), "alama-switch", sw);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             AlamaEntityPanel         *self)
+{
+  AlamaPanelItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_widget_get_parent (box);
+  GtkLabel *title = g_object_get_data (G_OBJECT (box), "alama-title");
+  GtkLabel *count = g_object_get_data (G_OBJECT (box), "alama-count");
+  GtkSwitch *sw = g_object_get_data (G_OBJECT (box), "alama-switch");
+  Section *section = item->section;
+
+  if (item->surface == NULL)
+    {
+      /* TRANSLATORS: an entity type and how many entities it has, "PERS · 13" */
+      g_autofree char *text = g_strdup_printf (_("%s · %u"), section->label, section->count);
+      g_autofree char *css_class = g_ascii_strdown (section->label, -1);
+      g_autofree char *tooltip = g_strdup_printf (_("Highlight %s"), section->label);
+
+      gtk_label_set_text (title, text);
+      gtk_widget_add_css_class (GTK_WIDGET (title), "heading");
+      gtk_widget_set_visible (GTK_WIDGET (count), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (sw), TRUE);
+      gtk_widget_set_margin_start (box, 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (sw), tooltip);
+      gtk_widget_set_tooltip_text (box, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      /* The label first: the switch's handler reads it. */
+      g_object_set_data_full (G_OBJECT (sw), "alama-label", g_strdup (section->label), g_free);
+      gtk_switch_set_active (sw, self->view == NULL
+                                     || alama_document_view_get_label_visible (self->view,
+                                                                               section->label));
+      g_hash_table_insert (self->switches, g_strdup (section->label), sw);
+      gtk_list_item_set_activatable (list_item, FALSE);
+      /* The header's colour is on the whole row. */
+      gtk_widget_add_css_class (row, "alama-section");
+      gtk_widget_add_css_class (row, css_class);
+      g_object_set_data_full (G_OBJECT (box), "alama-row-class", g_steal_pointer (&css_class),
+                              g_free);
+    }
+  else
+    {
+      g_autofree char *count_text = g_strdup_printf ("%u", item->surface->spans->len / 2);
+
+      gtk_label_set_text (title, item->surface->text);
+      gtk_widget_remove_css_class (GTK_WIDGET (title), "heading");
+      gtk_label_set_text (count, count_text);
+      gtk_widget_set_visible (GTK_WIDGET (count), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (sw), FALSE);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_tooltip_text (box, _("Go to the next occurrence"));
+      gtk_list_item_set_activatable (list_item, TRUE);
+    }
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               AlamaEntityPanel         *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkSwitch *sw = g_object_get_data (G_OBJECT (box), "alama-switch");
+  const char *label = g_object_get_data (G_OBJECT (sw), "alama-label");
+  const char *row_class = g_object_get_data (G_OBJECT (box), "alama-row-class");
+  GtkWidget *row = gtk_widget_get_parent (box);
+
+  if (label)
+    {
+      if (self->switches && g_hash_table_lookup (self->switches, label) == sw)
+        g_hash_table_remove (self->switches, label);
+      g_object_set_data (G_OBJECT (sw), "alama-label", NULL);
+    }
+  if (row_class)
+    {
+      gtk_widget_remove_css_class (row, "alama-section");
+      gtk_widget_remove_css_class (row, row_class);
+      g_object_set_data (G_OBJECT (box), "alama-row-class", NULL);
+    }
 }
 
 static void
 clear_list (AlamaEntityPanel *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
-    gtk_list_box_remove (self->list_box, child);
+  g_list_store_remove_all (self->items);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 }
 
@@ -291,39 +380,21 @@ build_some (AlamaEntityPanel *self,
       if (budget_us > 0 && ++steps % 32 == 0 && g_get_monotonic_time () >= deadline)
         return TRUE;
     }
-  if (!self->build_sorted)
-    {
-      for (guint k = 0; k < self->sections->len; k++)
-        {
-          Section *section = self->sections->pdata[k];
+  {
+    g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-          g_ptr_array_sort (section->surfaces, compare_surfaces);
-        }
-      g_clear_pointer (&self->build_keys, g_hash_table_unref);
-      self->build_sorted = TRUE;
-    }
-  while (self->build_section < self->sections->len)
-    {
-      Section *section = self->sections->pdata[self->build_section];
+    for (guint k = 0; k < self->sections->len; k++)
+      {
+        Section *section = self->sections->pdata[k];
 
-      if (section->row == NULL)
-        {
-          section->row = section_row (self, section);
-          gtk_list_box_append (self->list_box, section->row);
-        }
-      while (self->build_surface < section->surfaces->len)
-        {
-          Surface *surface = section->surfaces->pdata[self->build_surface++];
-
-          surface->row = surface_row (surface);
-          gtk_list_box_append (self->list_box, surface->row);
-          if (budget_us > 0 && ++steps % 16 == 0 && g_get_monotonic_time () >= deadline)
-            return TRUE;
-        }
-      self->build_section++;
-      self->build_surface = 0;
-    }
-  gtk_list_box_invalidate_filter (self->list_box);
+        g_ptr_array_sort (section->surfaces, compare_surfaces);
+        g_ptr_array_add (items, panel_item_new (section, NULL));
+        for (guint j = 0; j < section->surfaces->len; j++)
+          g_ptr_array_add (items, panel_item_new (section, section->surfaces->pdata[j]));
+      }
+    g_clear_pointer (&self->build_keys, g_hash_table_unref);
+    g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+  }
   return FALSE;
 }
 
@@ -373,9 +444,6 @@ rebuild (AlamaEntityPanel *self)
 
   self->build_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->build_next = 0;
-  self->build_sorted = FALSE;
-  self->build_section = 0;
-  self->build_surface = 0;
   if (build_some (self, BUILD_BUDGET_US))
     {
       self->build_id = g_idle_add_full (BUILD_PRIORITY, build_cb, self, NULL);
@@ -432,15 +500,20 @@ view_document_cb (AlamaDocumentView *view,
 }
 
 static gboolean
-filter_func (GtkListBoxRow *row,
-             gpointer       user_data)
+surface_shown (AlamaEntityPanel *self,
+               Surface          *surface)
+{
+  return self->filter_key == NULL || strstr (surface->key, self->filter_key) != NULL;
+}
+
+static gboolean
+filter_func (gpointer object,
+             gpointer user_data)
 {
   AlamaEntityPanel *self = user_data;
-  Surface *surface = g_object_get_data (G_OBJECT (row), "alama-surface");
+  AlamaPanelItem *item = object;
 
-  if (surface == NULL || self->filter_key == NULL)
-    return TRUE;
-  return strstr (surface->key, self->filter_key) != NULL;
+  return item->surface == NULL || surface_shown (self, item->surface);
 }
 
 static void
@@ -464,14 +537,15 @@ activate_surface (AlamaEntityPanel *self,
 }
 
 static void
-row_activated_cb (GtkListBox       *list_box,
-                  GtkListBoxRow    *row,
+list_activate_cb (GtkListView      *list_view,
+                  guint             position,
                   AlamaEntityPanel *self)
 {
-  Surface *surface = g_object_get_data (G_OBJECT (row), "alama-surface");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_autoptr (AlamaPanelItem) item = g_list_model_get_item (model, position);
 
-  if (surface)
-    activate_surface (self, surface);
+  if (item && item->surface)
+    activate_surface (self, item->surface);
 }
 
 /**
@@ -493,7 +567,7 @@ alama_entity_panel_set_filter (AlamaEntityPanel *self,
       if (*self->filter_key == '\0')
         g_clear_pointer (&self->filter_key, g_free);
     }
-  gtk_list_box_invalidate_filter (self->list_box);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /**
@@ -540,7 +614,7 @@ alama_entity_panel_get_n_surfaces (AlamaEntityPanel *self,
     {
       Surface *surface = section->surfaces->pdata[k];
 
-      if (!shown_only || gtk_widget_get_child_visible (surface->row))
+      if (!shown_only || surface_shown (self, surface))
         n++;
     }
   return n;
@@ -590,7 +664,7 @@ alama_entity_panel_activate_surface (AlamaEntityPanel *self,
   surface = find_surface (self, label, text);
   if (surface == NULL)
     return FALSE;
-  g_signal_emit_by_name (self->list_box, "row-activated", surface->row);
+  activate_surface (self, surface);
   return TRUE;
 }
 
@@ -608,12 +682,14 @@ alama_entity_panel_set_label_visible (AlamaEntityPanel *self,
                                       gboolean          visible)
 {
   Section *section;
+  GtkSwitch *sw;
 
   g_return_if_fail (ALAMA_IS_ENTITY_PANEL (self));
   finish_build (self);
   section = find_section (self, label);
-  if (section)
-    gtk_switch_set_active (g_object_get_data (G_OBJECT (section->row), "alama-switch"), visible);
+  sw = section ? g_hash_table_lookup (self->switches, label) : NULL;
+  if (sw)
+    gtk_switch_set_active (sw, visible);
   else if (self->view)
     alama_document_view_set_label_visible (self->view, label, visible);
 }
@@ -685,10 +761,13 @@ alama_entity_panel_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_handler, self->document);
       g_clear_object (&self->document);
     }
-  if (self->list_box)
+  if (self->items)
     clear_list (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALAMA_TYPE_ENTITY_PANEL);
-  self->list_box = NULL;
+  self->list_view = NULL;
+  g_clear_object (&self->items);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->switches, g_hash_table_unref);
   G_OBJECT_CLASS (alama_entity_panel_parent_class)->dispose (object);
 }
 
@@ -757,14 +836,30 @@ alama_entity_panel_class_init (AlamaEntityPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/alama/Alama/alama-entity-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AlamaEntityPanel, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AlamaEntityPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, AlamaEntityPanel, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 }
 
 static void
 alama_entity_panel_init (AlamaEntityPanel *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+  GtkNoSelection *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
+  self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->items = g_list_store_new (ALAMA_TYPE_PANEL_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
