@@ -16,7 +16,7 @@ packages=(meson ninja-build pkg-config gcc libc6-dev python3 gettext
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils desktop-file-utils appstream
              xvfb xauth dbus at-spi2-core fonts-noto-core fonts-hosny-amiri
-             librsvg2-common)
+             librsvg2-common xdotool)
 fi
 
 missing=()

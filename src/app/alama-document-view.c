@@ -16,6 +16,12 @@
  * the preferences by the application).  The font reaches the text through
  * a style provider of the view's own, on a CSS class only this view has:
  * GTK 4 sets a text view's default font from CSS alone.
+ * A long text is neither inserted nor highlighted in one go, which would
+ * freeze the window for as long: the text goes into the buffer a slice at
+ * a time, and the highlights are applied from an idle callback a few
+ * milliseconds at a time, those on screen first; ::highlights-done says
+ * when the last one is on.  An edit of the document while that runs
+ * finishes it first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +31,7 @@
 #include <math.h>
 
 #include "alama-i18n.h"
+#include "alama-timing.h"
 
 struct _AlamaDocumentView
 {
@@ -50,6 +57,20 @@ struct _AlamaDocumentView
   /* The longest entity tagged, in characters: how far before a range that
    * changed an entity overlapping it can start. */
   gsize max_chars;
+  /* ALAMA_DEBUG_TIMING: the frame clock watched for the first paint. */
+  GdkFrameClock *timing_clock;
+  gulong timing_paint_handler;
+  /* Text shown by alama_document_view_show_text() not yet inserted. */
+  char *pending_text;
+  gsize pending_len;
+  gsize pending_pos;
+  guint insert_id;
+  /* Highlighting in chunks: the next annotation, the range of those on
+   * screen (already done, skipped) and the idle source. */
+  guint highlight_next;
+  guint highlight_skip_from;
+  guint highlight_skip_to;
+  guint highlight_id;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaDocumentView, alama_document_view, GTK_TYPE_TEXT_VIEW)
@@ -68,10 +89,20 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   LABEL_VISIBILITY_CHANGED,
+  HIGHLIGHTS_DONE,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* Between GTK's redraw and the text view's line validation: frames are
+ * still drawn between two chunks, and the highlights do not wait until
+ * every line of a long text has been measured. */
+#define CHUNK_PRIORITY (GDK_PRIORITY_REDRAW + 1)
+/* The time one chunk may take, in microseconds. */
+#define CHUNK_BUDGET_US 4000
+/* The text inserted at a time, in bytes. */
+#define INSERT_SLICE 65536
 
 /* The GNOME palette (blue 3, green 3, orange 3, purple 3, and the teal of
  * later palettes): used with transparency, so the text keeps the theme's
@@ -248,12 +279,142 @@ retag_range (AlamaDocumentView *self,
     }
 }
 
+/* The first annotation that starts at or after @offset. */
+static guint
+first_annotation_from (AlamaDocument *document,
+                       gsize          offset)
+{
+  guint lo = 0;
+  guint hi = alama_document_get_n_annotations (document);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (alama_document_get_annotation (document, mid)->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+highlights_done (AlamaDocumentView *self)
+{
+  guint n = alama_document_get_n_annotations (self->document);
+  guint entities = 0;
+
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+  if (alama_timing_enabled ())
+    {
+      for (guint k = 0; k < n; k++)
+        entities += alama_annotation_is_entity (alama_document_get_annotation (self->document, k));
+      alama_timing_count ("highlights", entities);
+      alama_timing_mark ("highlights-done");
+      alama_timing_stop_stalls ();
+    }
+  g_signal_emit (self, signals[HIGHLIGHTS_DONE], 0);
+}
+
+/* Applies the next annotations' tags; with @budget_us > 0 for at most
+ * about that long.  Returns whether annotations are left. */
+static gboolean
+highlight_some (AlamaDocumentView *self,
+                gint64             budget_us)
+{
+  guint n = alama_document_get_n_annotations (self->document);
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+
+  while (self->highlight_next < n)
+    {
+      if (self->highlight_next == self->highlight_skip_from
+          && self->highlight_skip_to > self->highlight_skip_from)
+        {
+          self->highlight_next = MAX (self->highlight_next, self->highlight_skip_to);
+          continue;
+        }
+      apply_annotation (self, alama_document_get_annotation (self->document, self->highlight_next));
+      self->highlight_next++;
+      if (budget_us > 0 && self->highlight_next % 32 == 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  return self->highlight_next < n;
+}
+
+static gboolean
+highlight_chunk_cb (gpointer user_data)
+{
+  AlamaDocumentView *self = user_data;
+
+  if (highlight_some (self, CHUNK_BUDGET_US))
+    return G_SOURCE_CONTINUE;
+  self->highlight_id = 0;
+  highlights_done (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Applies every annotation still waiting, now. */
+static void
+finish_highlighting (AlamaDocumentView *self)
+{
+  if (self->highlight_id == 0)
+    return;
+  highlight_some (self, 0);
+  highlights_done (self);
+}
+
+/* Clears the highlights and applies them again: those on screen at once,
+ * the others in chunks. */
+static void
+start_highlighting (AlamaDocumentView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle visible;
+  GtkTextIter start;
+  GtkTextIter end;
+  gsize first;
+  gsize last;
+
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint k = 0; k < self->all_tags->len; k++)
+    gtk_text_buffer_remove_tag (buffer, self->all_tags->pdata[k], &start, &end);
+
+  /* On screen: no names are longer than this many characters before the
+   * first visible one. */
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &start, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (text_view, &end, visible.x + visible.width,
+                                      visible.y + visible.height);
+  gtk_text_iter_forward_line (&end);
+  first = (gsize) gtk_text_iter_get_offset (&start);
+  last = (gsize) gtk_text_iter_get_offset (&end);
+  self->highlight_skip_from = first_annotation_from (self->document, first > 256 ? first - 256 : 0);
+  self->highlight_skip_to = first_annotation_from (self->document, last);
+  for (guint k = self->highlight_skip_from; k < self->highlight_skip_to; k++)
+    apply_annotation (self, alama_document_get_annotation (self->document, k));
+
+  self->highlight_next = 0;
+  if (highlight_some (self, CHUNK_BUDGET_US))
+    {
+      self->highlight_id = g_idle_add_full (CHUNK_PRIORITY, highlight_chunk_cb, self, NULL);
+      g_source_set_name_by_id (self->highlight_id, "[alama] highlight");
+    }
+  else
+    highlights_done (self);
+}
+
 static void
 document_changed_cb (AlamaDocument     *document,
                      guint64            start,
                      guint64            end,
                      AlamaDocumentView *self)
 {
+  /* The annotations still waiting are counted by index, which an edit
+   * shifts: apply them all before the edit's range is redone. */
+  finish_highlighting (self);
   retag_range (self, (gsize) start, (gsize) end);
 }
 
@@ -368,9 +529,105 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* ALAMA_DEBUG_TIMING: the first frame painted with text in the view. */
+static void
+timing_after_paint_cb (GdkFrameClock     *clock,
+                       AlamaDocumentView *self)
+{
+  alama_timing_mark ("first-paint");
+  g_clear_signal_handler (&self->timing_paint_handler, self->timing_clock);
+  g_clear_object (&self->timing_clock);
+}
+
+static gboolean
+timing_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  AlamaDocumentView *self = ALAMA_DOCUMENT_VIEW (widget);
+
+  if (self->timing_clock == NULL)
+    {
+      self->timing_clock = g_object_ref (clock);
+      self->timing_paint_handler = g_signal_connect (clock, "after-paint",
+                                                     G_CALLBACK (timing_after_paint_cb), self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+timing_watch_first_paint (AlamaDocumentView *self)
+{
+  static gboolean watched;
+
+  if (!alama_timing_enabled () || watched)
+    return;
+  watched = TRUE;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), timing_tick_cb, NULL, NULL);
+}
+
+static void
+insert_some (AlamaDocumentView *self,
+             gint64             budget_us)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+
+  while (self->pending_pos < self->pending_len)
+    {
+      const char *from = self->pending_text + self->pending_pos;
+      gsize size = self->pending_len - self->pending_pos;
+      GtkTextIter end;
+
+      if (budget_us > 0 && size > INSERT_SLICE)
+        {
+          /* Up to the end of a line, so that no CR LF pair is split and
+           * nor is a character; a line longer than the slice goes whole. */
+          const char *newline = g_strrstr_len (from, INSERT_SLICE, "\n");
+
+          if (newline == NULL)
+            newline = strchr (from + INSERT_SLICE, '\n');
+          if (newline)
+            size = (gsize) (newline + 1 - from);
+        }
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, from, (int) size);
+      self->pending_pos += size;
+      if (budget_us > 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  if (self->pending_pos >= self->pending_len)
+    {
+      g_clear_handle_id (&self->insert_id, g_source_remove);
+      g_clear_pointer (&self->pending_text, g_free);
+      self->pending_len = self->pending_pos = 0;
+    }
+}
+
+static gboolean
+insert_chunk_cb (gpointer user_data)
+{
+  AlamaDocumentView *self = user_data;
+
+  insert_some (self, CHUNK_BUDGET_US);
+  if (self->pending_text)
+    return G_SOURCE_CONTINUE;
+  self->insert_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Inserts what show_text() left, now. */
+static void
+finish_inserting (AlamaDocumentView *self)
+{
+  if (self->pending_text)
+    insert_some (self, 0);
+}
+
 static void
 disconnect_document (AlamaDocumentView *self)
 {
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
   if (self->document)
     {
       g_clear_signal_handler (&self->changed_handler, self->document);
@@ -401,7 +658,20 @@ alama_document_view_show_text (AlamaDocumentView *self,
       disconnect_document (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
     }
-  gtk_text_buffer_set_text (buffer, text, -1);
+  g_clear_handle_id (&self->insert_id, g_source_remove);
+  g_clear_pointer (&self->pending_text, g_free);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->pending_text = g_strdup (text);
+  self->pending_len = strlen (text);
+  self->pending_pos = 0;
+  /* The first slice at once: more than a screenful. */
+  insert_some (self, 1);
+  if (self->pending_text)
+    {
+      self->insert_id = g_idle_add_full (CHUNK_PRIORITY, insert_chunk_cb, self, NULL);
+      g_source_set_name_by_id (self->insert_id, "[alama] insert text");
+    }
+  timing_watch_first_paint (self);
 }
 
 /**
@@ -434,6 +704,8 @@ alama_document_view_set_document (AlamaDocumentView *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   if (document == NULL)
     {
+      g_clear_handle_id (&self->insert_id, g_source_remove);
+      g_clear_pointer (&self->pending_text, g_free);
       gtk_text_buffer_set_text (buffer, "", 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
       return;
@@ -443,14 +715,30 @@ alama_document_view_set_document (AlamaDocumentView *self,
   self->changed_handler = g_signal_connect (document, "changed",
                                             G_CALLBACK (document_changed_cb), self);
   self->max_chars = 0;
+  finish_inserting (self);
 
   text = alama_document_get_text (document, &len);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   if (strlen (shown) != len || memcmp (shown, text, len) != 0)
     gtk_text_buffer_set_text (buffer, text, (int) len);
-  retag_range (self, 0, alama_document_get_n_chars (document));
+  timing_watch_first_paint (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  start_highlighting (self);
+}
+
+/**
+ * alama_document_view_get_highlighting:
+ * @view: the view
+ *
+ * Returns: whether highlights of the document are still being applied
+ *   (#AlamaDocumentView::highlights-done follows)
+ */
+gboolean
+alama_document_view_get_highlighting (AlamaDocumentView *self)
+{
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->highlight_id != 0;
 }
 
 /**
@@ -823,6 +1111,10 @@ alama_document_view_dispose (GObject *object)
                                                      GTK_STYLE_PROVIDER (self->font_provider));
       g_clear_object (&self->font_provider);
     }
+  g_clear_handle_id (&self->insert_id, g_source_remove);
+  g_clear_pointer (&self->pending_text, g_free);
+  g_clear_signal_handler (&self->timing_paint_handler, self->timing_clock);
+  g_clear_object (&self->timing_clock);
   G_OBJECT_CLASS (alama_document_view_parent_class)->dispose (object);
 }
 
@@ -922,6 +1214,16 @@ alama_document_view_class_init (AlamaDocumentViewClass *klass)
                                                     G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                                     G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  /**
+   * AlamaDocumentView::highlights-done:
+   * @view: the view
+   *
+   * Emitted when every highlight of a document just set is applied.
+   */
+  signals[HIGHLIGHTS_DONE] = g_signal_new ("highlights-done", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
 }
 
 static void

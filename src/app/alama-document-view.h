@@ -24,6 +24,7 @@ GtkWidget *alama_document_view_new (void);
 AlamaDocument *alama_document_view_get_document (AlamaDocumentView *view);
 void alama_document_view_set_document (AlamaDocumentView *view,
                                        AlamaDocument     *document);
+gboolean alama_document_view_get_highlighting (AlamaDocumentView *view);
 void alama_document_view_show_text (AlamaDocumentView *view,
                                     const char        *text);
 

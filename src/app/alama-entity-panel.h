@@ -44,5 +44,8 @@ gboolean alama_entity_panel_get_expanded (AlamaEntityPanel *panel,
 GtkWidget *alama_entity_panel_get_surface_row (AlamaEntityPanel *panel,
                                                const char       *label,
                                                const char       *surface);
+int alama_entity_panel_get_surface_position (AlamaEntityPanel *panel,
+                                             const char       *label,
+                                             const char       *surface);
 
 G_END_DECLS

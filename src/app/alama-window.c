@@ -30,6 +30,7 @@
 #include "alama-recent.h"
 #include "alama-recognizer.h"
 #include "alama-recovery.h"
+#include "alama-timing.h"
 #include "alama-tokenizer.h"
 #include "alama-xml.h"
 
@@ -68,8 +69,6 @@ struct _AlamaWindow
   /* The id of the agent standing for the user, declared in the document
    * when it is shown: every edit by hand is made in its name. */
   char *person;
-  /* The document's tokens (AlamaToken), to snap a selection to words. */
-  GArray *tokens;
   /* The built-in model, for its lexicon only (proclitics), loaded the
    * first time a selection is snapped. */
   AlamaModel *model;
@@ -375,7 +374,6 @@ disconnect_document (AlamaWindow *self)
     }
   g_clear_object (&self->document);
   g_clear_pointer (&self->person, g_free);
-  g_clear_pointer (&self->tokens, g_array_unref);
 }
 
 static void
@@ -637,8 +635,6 @@ set_document (AlamaWindow   *self,
   if (document)
     {
       const char *name = g_get_real_name ();
-      const char *text;
-      gsize len;
 
       self->document = g_object_ref (document);
       self->modified_handler = g_signal_connect (document, "notify::modified",
@@ -653,9 +649,6 @@ set_document (AlamaWindow   *self,
       if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0)
         name = g_get_user_name ();
       self->person = g_strdup (alama_document_add_agent (document, ALAMA_AGENT_PERSON, name, NULL));
-      text = alama_document_get_text (document, &len);
-      self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
-      alama_tokenize (text, len, self->tokens);
       if (self->file && self->save_path)
         {
           g_autofree char *original = g_file_get_path (self->file);
@@ -833,6 +826,8 @@ alama_window_open (AlamaWindow *self,
   g_return_if_fail (ALAMA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  alama_timing_mark ("open");
+  alama_timing_watch_stalls ();
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -1142,6 +1137,41 @@ annotation_at_caret (AlamaWindow *self)
   return before;
 }
 
+/* The tokens of the lines that [start, end) touches, with offsets in the
+ * whole text (no word crosses a line break).  Only those lines are
+ * tokenized: keeping the tokens of a long text would cost more memory than
+ * its text.  [0, n_chars) gives every token. */
+static GArray *
+line_tokens (AlamaWindow *self,
+             gsize        start,
+             gsize        end)
+{
+  gsize len;
+  const char *text = alama_document_get_text (self->document, &len);
+  gsize start_byte = alama_document_char_to_byte (self->document, start);
+  gsize from = start_byte;
+  gsize to = alama_document_char_to_byte (self->document, end);
+  gsize from_char;
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
+  AlamaToken *tokens;
+
+  while (from > 0 && text[from - 1] != '\n')
+    from--;
+  while (to < len && text[to] != '\n')
+    to++;
+  from_char = start - (gsize) g_utf8_strlen (text + from, (gssize) (start_byte - from));
+  alama_tokenize (text + from, to - from, array);
+  tokens = (AlamaToken *) (gpointer) array->data;
+  for (guint k = 0; k < array->len; k++)
+    {
+      tokens[k].start_char += from_char;
+      tokens[k].end_char += from_char;
+      tokens[k].start_byte += from;
+      tokens[k].end_byte += from;
+    }
+  return array;
+}
+
 /* Snaps [*start, *end) to words, the way the recognizer draws a name
  * (alama_snap_span()): selecting part of «وبيروت» gives «بيروت».  Returns
  * FALSE when no word is left. */
@@ -1150,7 +1180,7 @@ snap_span (AlamaWindow *self,
            gsize       *start,
            gsize       *end)
 {
-  const char *text = alama_document_get_text (self->document, NULL);
+  g_autoptr (GArray) tokens = line_tokens (self, *start, *end);
 
   if (self->model == NULL)
     {
@@ -1160,7 +1190,7 @@ snap_span (AlamaWindow *self,
       if (self->model == NULL)
         g_debug ("no built-in model, proclitics are kept: %s", error->message);
     }
-  return alama_snap_span (text, self->tokens,
+  return alama_snap_span (alama_document_get_text (self->document, NULL), tokens,
                           self->model ? alama_model_get_lexicon (self->model) : NULL, start, end);
 }
 
@@ -1531,7 +1561,6 @@ alama_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->save_path, g_free);
   g_clear_pointer (&self->person, g_free);
-  g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->find_index, alama_find_index_free);
   g_clear_pointer (&self->find_matches, g_array_unref);
   g_clear_pointer (&self->highlighted_labels, g_strfreev);
@@ -1719,6 +1748,7 @@ annotate_all_action (GtkWidget  *widget,
   const AlamaAnnotation *annotation = annotation_at_caret (self);
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
+  g_autoptr (GArray) tokens = NULL;
   gsize start;
   gsize end;
   guint kept = 0;
@@ -1734,7 +1764,8 @@ annotate_all_action (GtkWidget  *widget,
   label = g_strdup (annotation->label);
   start = annotation->start;
   end = annotation->end;
-  added = alama_occurrences_label (self->document, self->tokens, start, end, label, self->person,
+  tokens = line_tokens (self, 0, alama_document_get_n_chars (self->document));
+  added = alama_occurrences_label (self->document, tokens, start, end, label, self->person,
                                    _("Label All Occurrences"), &kept);
   if (added > 0)
     /* TRANSLATORS: %u is a count, %s a label name (PERS, LOC…) */
@@ -1766,6 +1797,7 @@ resize_action (GtkWidget  *widget,
   g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autoptr (GArray) tokens = NULL;
   GtkTextIter caret;
   gsize caret_char;
   gsize start;
@@ -1779,7 +1811,8 @@ resize_action (GtkWidget  *widget,
     }
   start = annotation->start;
   end = annotation->end;
-  if (!alama_snap_resize (self->tokens, edge, extend, &start, &end))
+  tokens = line_tokens (self, start, end);
+  if (!alama_snap_resize (tokens, edge, extend, &start, &end))
     {
       gtk_widget_error_bell (widget);
       return;

@@ -14,6 +14,7 @@
 
 #include "alama-application.h"
 #include "alama-i18n.h"
+#include "alama-timing.h"
 
 /* The build directory holding this executable (BUILD/src/app/alama), or
  * NULL when it is not in a meson build tree. */
@@ -62,6 +63,7 @@ main (int   argc,
 {
   g_autoptr (AlamaApplication) app = NULL;
 
+  alama_timing_start ();
   use_build_tree_data ();
   setlocale (LC_ALL, "");
   alama_i18n_init ();

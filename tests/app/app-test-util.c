@@ -79,15 +79,18 @@ app_test_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until the window has loaded what it was asked to,
- * then lets the view lay itself out once. */
+/* Runs the main loop until the window has loaded what it was asked to
+ * and its view has applied every highlight (they go on in chunks), then
+ * lets the view lay itself out once. */
 void
 app_test_wait_loaded (AlamaWindow *window)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
 
-  while (alama_window_get_loading (window) && !timed_out)
+  while ((alama_window_get_loading (window)
+          || alama_document_view_get_highlighting (alama_window_get_document_view (window)))
+         && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
