@@ -222,7 +222,7 @@ static const char shortcuts_ui[] =
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;z", "Redo")
   "</object></child>"
   "<child><object class='GtkShortcutsGroup'>"
-  "<property name='title' translatable='yes'>Names</property>"
+  SHORTCUTS_GROUP ("Names")
   SHORTCUT ("Menu", "Label Menu")
   SHORTCUT ("&lt;Shift&gt;&lt;Control&gt;a", "Label All Occurrences")
   SHORTCUT ("&lt;Shift&gt;&lt;Alt&gt;Left", "Add the Next Word")
