@@ -513,14 +513,32 @@ find_slots (const AlamaModel *self,
     {
       gsize slot = alama_hash_probe (self->feature_keys, self->feature_capacity, f[k]);
 
-      if (self->feature_keys[slot] == 0)
-        continue;
-      slots[n++] = slot;
 #if defined(__GNUC__) || defined(__clang__)
       __builtin_prefetch (self->feature_weights + slot * self->n_labels);
 #endif
+      /* Without a branch: whether a feature is known is unpredictable. */
+      slots[n] = slot;
+      n += self->feature_keys[slot] != 0;
     }
   return n;
+}
+
+/* Adds the weight rows of @slots to @acc; inlined with a constant
+ * @n_labels, the compiler unrolls and vectorizes the inner loop. */
+static inline void
+sum_rows (const gint16 *weights,
+          const gsize  *slots,
+          guint         n_slots,
+          guint         n_labels,
+          gint32       *acc)
+{
+  for (guint k = 0; k < n_slots; k++)
+    {
+      const gint16 *w = weights + slots[k] * n_labels;
+
+      for (guint l = 0; l < n_labels; l++)
+        acc[l] += w[l];
+    }
 }
 
 void
@@ -551,13 +569,10 @@ alama_model_score (const AlamaModel *self,
       if (i + 1 < n_words)
         n_slots[!cur] = find_slots (self, features + (gsize) (i + 1) * ALAMA_MAX_FEATURES,
                                     slots[!cur]);
-      for (guint k = 0; k < n_slots[cur]; k++)
-        {
-          const gint16 *w = self->feature_weights + slots[cur][k] * n_labels;
-
-          for (guint l = 0; l < n_labels; l++)
-            acc[l] += w[l];
-        }
+      if (n_labels == 9)  /* four types, as in the built-in model */
+        sum_rows (self->feature_weights, slots[cur], n_slots[cur], 9, acc);
+      else
+        sum_rows (self->feature_weights, slots[cur], n_slots[cur], n_labels, acc);
       for (guint l = 0; l < n_labels; l++)
         scores[(gsize) i * n_labels + l] = (float) acc[l] * self->weight_scale;
     }
