@@ -614,6 +614,8 @@ cmd_extract (int    argc,
 
   recognizer = alama_recognizer_new (model);
   alama_recognizer_set_dates (recognizer, !no_dates);
+  /* TSV has no confidence column. */
+  alama_recognizer_set_confidences (recognizer, format != FORMAT_TSV);
   status = CLI_EXIT_OK;
   if (format == FORMAT_JSON && n_files > 1)
     fputs ("[\n", stdout);

@@ -29,6 +29,7 @@ cmd_tag (int    argc,
   g_autoptr (AlamaConllReader) reader = NULL;
   g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
   g_autoptr (GError) error = NULL;
+  g_autoptr (GString) out = g_string_sized_new (1 << 16);
   const char *path;
   FILE *in;
   gboolean first = TRUE;
@@ -75,16 +76,25 @@ cmd_tag (int    argc,
         }
       tags = alama_recognizer_tag_words (recognizer, (const AlamaWord *) words->data, n);
       if (!first)
-        fputc ('\n', stdout);
+        g_string_append_c (out, '\n');
       first = FALSE;
       for (guint i = 0; i < n; i++)
         {
-          fputs (text[i], stdout);
-          fputc (' ', stdout);
-          fputs (tags[i], stdout);
-          fputc ('\n', stdout);
+          const AlamaWord *w = &g_array_index (words, AlamaWord, i);
+
+          g_string_append_len (out, w->text, (gssize) w->len);
+          g_string_append_c (out, ' ');
+          g_string_append (out, tags[i]);
+          g_string_append_c (out, '\n');
+        }
+      /* One write per 64 KiB rather than four stdio calls per word. */
+      if (out->len >= (1 << 16))
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
         }
     }
+  fwrite (out->str, 1, out->len, stdout);
   if (in != stdin)
     fclose (in);
   if (error)

@@ -56,15 +56,6 @@ alama_conll_reader_free (AlamaConllReader *self)
   g_free (self);
 }
 
-static gboolean
-is_blank (const char *s)
-{
-  for (; *s; s++)
-    if (!g_ascii_isspace (*s))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * alama_conll_reader_next:
  * @reader: the reader
@@ -92,26 +83,34 @@ alama_conll_reader_next (AlamaConllReader *self,
       const char *end;
       char *word_end;
       char *tag;
+      gsize len = (gsize) n;
 
       self->line_number++;
-      if (memchr (line, '\0', (size_t) n) != NULL)
-        {
-          g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_ENCODING,
-                       "%s:%u: NUL byte in text", self->name, self->line_number);
-          return FALSE;
-        }
+      /* g_utf8_validate() also fails on a NUL byte: look for one only
+       * then, to tell which error it is. */
       if (!g_utf8_validate (line, n, &end))
         {
-          g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_ENCODING,
-                       "%s:%u:%ld: invalid UTF-8", self->name, self->line_number,
-                       (long) (end - line) + 1);
+          if (memchr (line, '\0', (size_t) n) != NULL)
+            g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_ENCODING,
+                         "%s:%u: NUL byte in text", self->name, self->line_number);
+          else
+            g_set_error (error, ALAMA_FORMAT_ERROR, ALAMA_FORMAT_ERROR_ENCODING,
+                         "%s:%u:%ld: invalid UTF-8", self->name, self->line_number,
+                         (long) (end - line) + 1);
           return FALSE;
         }
       /* A BOM on the first line is not part of the first word. */
       if (self->line_number == 1 && n >= 3 && memcmp (line, "\xef\xbb\xbf", 3) == 0)
-        line += 3;
-      g_strchomp (line);
-      if (is_blank (line))
+        {
+          line += 3;
+          len -= 3;
+        }
+      /* What g_strchomp() does, with the length known; a line of blanks
+       * ends up empty. */
+      while (len > 0 && g_ascii_isspace (line[len - 1]))
+        len--;
+      line[len] = '\0';
+      if (len == 0)
         {
           if (self->words->len > 0)
             return TRUE;
@@ -123,7 +122,12 @@ alama_conll_reader_next (AlamaConllReader *self,
             return TRUE;
           continue;
         }
-      line += strspn (line, " \t");
+      {
+        gsize lead = strspn (line, " \t");
+
+        line += lead;
+        len -= lead;
+      }
       word_end = line + strcspn (line, " \t");
       tag = NULL;
       if (*word_end != '\0')
@@ -140,8 +144,11 @@ alama_conll_reader_next (AlamaConllReader *self,
         }
       if (self->words->len == 0)
         self->first_line = self->line_number;
-      g_ptr_array_add (self->words, g_string_chunk_insert (self->strings, line));
-      g_ptr_array_add (self->tags, tag ? g_string_chunk_insert (self->strings, tag) : NULL);
+      g_ptr_array_add (self->words,
+                       g_string_chunk_insert_len (self->strings, line, word_end - line));
+      g_ptr_array_add (self->tags,
+                       tag ? g_string_chunk_insert_len (self->strings, tag, line + len - tag)
+                           : NULL);
     }
   if (ferror (self->stream))
     {

@@ -138,6 +138,7 @@ static const char *const proclitics[] = {
 typedef struct
 {
   char norm[WORD_NORM_SIZE]; /* normalized token, "" when never compared */
+  gboolean can_start;        /* whether a date may start at this token */
 } Word;
 
 typedef struct
@@ -167,13 +168,49 @@ typedef struct
 } MonthMatch;
 
 static void
+add_start_word (GHashTable *set,
+                const char *key)
+{
+  g_hash_table_add (set, g_strdup (key));
+  for (gsize i = 0; i < G_N_ELEMENTS (proclitics); i++)
+    g_hash_table_add (set, g_strconcat (proclitics[i], key, NULL));
+}
+
+/* Every normalized word that a date can start with, alone or behind a
+ * proclitic: the first words of match_weekday() and match_date() other
+ * than numbers.  Built once and never freed; only read afterwards. */
+static GHashTable *
+start_words (void)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+
+      add_start_word (s, "يوم");
+      add_start_word (s, "شهر");
+      for (gsize i = 0; i < G_N_ELEMENTS (weekdays); i++)
+        add_start_word (s, weekdays[i]);
+      for (gsize i = 0; i < G_N_ELEMENTS (year_triggers); i++)
+        add_start_word (s, year_triggers[i]);
+      for (gsize i = 0; i < G_N_ELEMENTS (month_names); i++)
+        add_start_word (s, month_names[i].word1);
+      g_once_init_leave (&set, s);
+    }
+  return set;
+}
+
+static void
 fill_word (const char       *text,
            const AlamaToken *tok,
+           GHashTable       *starts,
            Word             *word)
 {
   gsize n;
 
   word->norm[0] = '\0';
+  word->can_start = tok->kind == ALAMA_TOKEN_NUMBER;
   /* Latin words, URLs and addresses never take part in an Arabic date. */
   if (tok->kind != ALAMA_TOKEN_ARABIC && tok->kind != ALAMA_TOKEN_NUMBER
       && tok->kind != ALAMA_TOKEN_PUNCT)
@@ -185,6 +222,8 @@ fill_word (const char       *text,
   /* Output that may have been cut must not match a key by accident. */
   if (n + 8 > sizeof word->norm)
     word->norm[0] = '\0';
+  else if (!word->can_start)
+    word->can_start = g_hash_table_contains (starts, word->norm);
 }
 
 /* Whether @norm is @key, or @key behind one of the proclitics when
@@ -833,7 +872,9 @@ find_in_sentence (const Sentence *s,
       const AlamaToken *first;
       const AlamaToken *last;
 
-      if (!match_weekday (s, i, &m) && !match_date (s, i, TRUE, &m))
+      /* The filter only skips tokens where both would fail. */
+      if (!s->word[i].can_start
+          || (!match_weekday (s, i, &m) && !match_date (s, i, TRUE, &m)))
         {
           i++;
           continue;
@@ -884,6 +925,7 @@ alama_find_dates (const char       *text,
                   GArray           *entities)
 {
   g_autofree Word *words = NULL;
+  GHashTable *starts = start_words ();
   guint cap;
   guint start = 0;
 
@@ -904,7 +946,7 @@ alama_find_dates (const char       *text,
 
       while (start + s.n < n_tokens && s.n < cap)
         {
-          fill_word (text, &tokens[start + s.n], &words[s.n]);
+          fill_word (text, &tokens[start + s.n], starts, &words[s.n]);
           s.n++;
           if (tokens[start + s.n - 1].sentence_end)
             break;

@@ -12,6 +12,14 @@ struct _AlamaDecoder
 {
   guint n_labels;
   guint capacity;
+  /* The legal transitions, in increasing label order: n_pred[y] labels
+   * pred[y][…] may come before y, n_succ[x] labels succ[x][…] after x.
+   * Skipping the illegal ones changes no result: they never win a max,
+   * and their exp () is exactly 0. */
+  guint8 n_pred[ALAMA_MODEL_MAX_LABELS];
+  guint8 pred[ALAMA_MODEL_MAX_LABELS][ALAMA_MODEL_MAX_LABELS];
+  guint8 n_succ[ALAMA_MODEL_MAX_LABELS];
+  guint8 succ[ALAMA_MODEL_MAX_LABELS][ALAMA_MODEL_MAX_LABELS];
   float *delta;   /* n_words × L: best score ending in each label */
   guint *back;    /* n_words × L: the label before it */
   double *alpha;
@@ -26,6 +34,13 @@ alama_decoder_new (guint n_labels)
   g_return_val_if_fail (n_labels > 0 && n_labels <= ALAMA_MODEL_MAX_LABELS, NULL);
   self = g_new0 (AlamaDecoder, 1);
   self->n_labels = n_labels;
+  for (guint x = 0; x < n_labels; x++)
+    for (guint y = 0; y < n_labels; y++)
+      if (alama_label_transition_allowed (x, y))
+        {
+          self->pred[y][self->n_pred[y]++] = (guint8) x;
+          self->succ[x][self->n_succ[x]++] = (guint8) y;
+        }
   return self;
 }
 
@@ -116,12 +131,11 @@ alama_decoder_viterbi (AlamaDecoder *self,
           float best = -INFINITY;
           guint arg = 0;
 
-          for (guint x = 0; x < L; x++)
+          for (guint k = 0; k < self->n_pred[y]; k++)
             {
+              guint x = self->pred[y][k];
               float s;
 
-              if (!alama_label_transition_allowed (x, y))
-                continue;
               s = prev[x] + transitions[x * L + y];
               if (s > best)
                 {
@@ -161,7 +175,8 @@ log_sum_exp (const double *v,
   if (max == -INFINITY)
     return -INFINITY;
   for (guint k = 0; k < n; k++)
-    sum += exp (v[k] - max);
+    if (v[k] != -INFINITY)  /* exp (-∞) adds exactly 0 */
+      sum += exp (v[k] - max);
   return max + log (sum);
 }
 
@@ -211,10 +226,15 @@ alama_decoder_marginals (AlamaDecoder *self,
     for (guint y = 0; y < L; y++)
       {
         double terms[ALAMA_MODEL_MAX_LABELS];
+        guint n = self->n_pred[y];
 
-        for (guint x = 0; x < L; x++)
-          terms[x] = alpha[(gsize) (i - 1) * L + x] + trans[x][y];
-        alpha[(gsize) i * L + y] = log_sum_exp (terms, L) + EMIT (i, y);
+        for (guint k = 0; k < n; k++)
+          {
+            guint x = self->pred[y][k];
+
+            terms[k] = alpha[(gsize) (i - 1) * L + x] + trans[x][y];
+          }
+        alpha[(gsize) i * L + y] = log_sum_exp (terms, n) + EMIT (i, y);
       }
 
   for (guint y = 0; y < L; y++)
@@ -223,10 +243,15 @@ alama_decoder_marginals (AlamaDecoder *self,
     for (guint x = 0; x < L; x++)
       {
         double terms[ALAMA_MODEL_MAX_LABELS];
+        guint n = self->n_succ[x];
 
-        for (guint y = 0; y < L; y++)
-          terms[y] = trans[x][y] + EMIT (i, y) + beta[(gsize) i * L + y];
-        beta[(gsize) (i - 1) * L + x] = log_sum_exp (terms, L);
+        for (guint k = 0; k < n; k++)
+          {
+            guint y = self->succ[x][k];
+
+            terms[k] = trans[x][y] + EMIT (i, y) + beta[(gsize) i * L + y];
+          }
+        beta[(gsize) (i - 1) * L + x] = log_sum_exp (terms, n);
       }
 #undef EMIT
 

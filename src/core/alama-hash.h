@@ -49,6 +49,27 @@ alama_hash_combine (guint64 h,
   return h ? h : 1;
 }
 
+/* The slot where a probe for @key starts in a table of @capacity (a power
+ * of two) slots. */
+static inline gsize
+alama_hash_home (gsize   capacity,
+                 guint64 key)
+{
+  return (gsize) (key ^ (key >> 32)) & (capacity - 1);
+}
+
+/* Starts loading @key's first slot into the cache, for a probe soon after:
+ * table lookups are cache misses, and several in flight overlap. */
+static inline void
+alama_hash_prefetch (const guint64 *keys,
+                     gsize          capacity,
+                     guint64        key)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch (&keys[alama_hash_home (capacity, key)]);
+#endif
+}
+
 /* Finds @key in an open-addressing table of @capacity (a power of two)
  * slots; returns its slot, or the empty slot where it would go. */
 static inline gsize
@@ -57,7 +78,7 @@ alama_hash_probe (const guint64 *keys,
                   guint64        key)
 {
   gsize mask = capacity - 1;
-  gsize i = (gsize) (key ^ (key >> 32)) & mask;
+  gsize i = alama_hash_home (capacity, key);
 
   while (keys[i] != 0 && keys[i] != key)
     i = (i + 1) & mask;

@@ -493,6 +493,54 @@ alama_model_get_n_features (const AlamaModel *self)
  *
  * Sums each word's feature weights per label.
  */
+static void
+prefetch_keys (const AlamaModel *self,
+               const guint64    *f)
+{
+  for (guint k = 0; k < ALAMA_MAX_FEATURES && f[k] != 0; k++)
+    alama_hash_prefetch (self->feature_keys, self->feature_capacity, f[k]);
+}
+
+/* The slots of a word's known features; starts loading their weights. */
+static guint
+find_slots (const AlamaModel *self,
+            const guint64    *f,
+            gsize            *slots)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < ALAMA_MAX_FEATURES && f[k] != 0; k++)
+    {
+      gsize slot = alama_hash_probe (self->feature_keys, self->feature_capacity, f[k]);
+
+#if defined(__GNUC__) || defined(__clang__)
+      __builtin_prefetch (self->feature_weights + slot * self->n_labels);
+#endif
+      /* Without a branch: whether a feature is known is unpredictable. */
+      slots[n] = slot;
+      n += self->feature_keys[slot] != 0;
+    }
+  return n;
+}
+
+/* Adds the weight rows of @slots to @acc; inlined with a constant
+ * @n_labels, the compiler unrolls and vectorizes the inner loop. */
+static inline void
+sum_rows (const gint16 *weights,
+          const gsize  *slots,
+          guint         n_slots,
+          guint         n_labels,
+          gint32       *acc)
+{
+  for (guint k = 0; k < n_slots; k++)
+    {
+      const gint16 *w = weights + slots[k] * n_labels;
+
+      for (guint l = 0; l < n_labels; l++)
+        acc[l] += w[l];
+    }
+}
+
 void
 alama_model_score (const AlamaModel *self,
                    const guint64    *features,
@@ -500,23 +548,31 @@ alama_model_score (const AlamaModel *self,
                    float            *scores)
 {
   guint n_labels = self->n_labels;
+  gsize slots[2][ALAMA_MAX_FEATURES];
+  guint n_slots[2] = { 0, 0 };
 
+  /* A pipeline over the words, so that the cache misses of the table
+   * lookups overlap: the keys of word i + 2 are being loaded while word
+   * i + 1's slots are found and word i's weights are summed.  The integer
+   * sums do not depend on the order. */
+  for (guint i = 0; i < MIN (n_words, 2); i++)
+    prefetch_keys (self, features + (gsize) i * ALAMA_MAX_FEATURES);
+  if (n_words > 0)
+    n_slots[0] = find_slots (self, features, slots[0]);
   for (guint i = 0; i < n_words; i++)
     {
-      const guint64 *f = features + (gsize) i * ALAMA_MAX_FEATURES;
+      guint cur = i & 1;
       gint32 acc[ALAMA_MODEL_MAX_LABELS] = { 0 };
 
-      for (guint k = 0; k < ALAMA_MAX_FEATURES && f[k] != 0; k++)
-        {
-          gsize slot = alama_hash_probe (self->feature_keys, self->feature_capacity, f[k]);
-          const gint16 *w;
-
-          if (self->feature_keys[slot] == 0)
-            continue;
-          w = self->feature_weights + slot * n_labels;
-          for (guint l = 0; l < n_labels; l++)
-            acc[l] += w[l];
-        }
+      if (i + 2 < n_words)
+        prefetch_keys (self, features + (gsize) (i + 2) * ALAMA_MAX_FEATURES);
+      if (i + 1 < n_words)
+        n_slots[!cur] = find_slots (self, features + (gsize) (i + 1) * ALAMA_MAX_FEATURES,
+                                    slots[!cur]);
+      if (n_labels == 9)  /* four types, as in the built-in model */
+        sum_rows (self->feature_weights, slots[cur], n_slots[cur], 9, acc);
+      else
+        sum_rows (self->feature_weights, slots[cur], n_slots[cur], n_labels, acc);
       for (guint l = 0; l < n_labels; l++)
         scores[(gsize) i * n_labels + l] = (float) acc[l] * self->weight_scale;
     }

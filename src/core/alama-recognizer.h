@@ -26,6 +26,8 @@ AlamaModel *alama_recognizer_get_model (AlamaRecognizer *recognizer);
 
 void alama_recognizer_set_dates (AlamaRecognizer *recognizer,
                                  gboolean         dates);
+void alama_recognizer_set_confidences (AlamaRecognizer *recognizer,
+                                       gboolean         confidences);
 
 void alama_recognizer_recognize (AlamaRecognizer *recognizer,
                                  const char      *text,

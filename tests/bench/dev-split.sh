@@ -44,72 +44,15 @@ if [ -n "$SEEDS" ]; then
     done
 fi
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-CORPUS="$ROOT/../shared/corpora/anercorp-camellab/ANERCorp_CamelLab_train.txt"
-if [ ! -r "$CORPUS" ]; then
-    echo "error: ANERcorp corpus not found at $CORPUS" >&2
-    echo "       (expected ../shared/corpora/anercorp-camellab/ next to the repository root)" >&2
-    exit 1
-fi
-
-# BUILD_DIR: absolute, or relative to the current directory, or to the repository root.
-case "$BUILD_DIR" in
-    /*) ;;
-    *) if [ ! -d "$BUILD_DIR" ] && [ -d "$ROOT/$BUILD_DIR" ]; then BUILD_DIR="$ROOT/$BUILD_DIR"; fi ;;
-esac
-NER="$BUILD_DIR/src/cli/alama-ner"
-if [ ! -x "$NER" ]; then
-    echo "error: $NER not found or not executable; build first (ninja -C $BUILD_DIR)" >&2
-    exit 1
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_find_ner "$BUILD_DIR"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/alama-dev-split.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
-
-GNU_TIME=0
-if [ -x /usr/bin/time ] && /usr/bin/time -v -o "$TMP/probe" true >/dev/null 2>&1 &&
-   grep -q 'Maximum resident set size' "$TMP/probe"; then
-    GNU_TIME=1
-fi
-
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-# Peak RSS in MiB from a /usr/bin/time -v report.
-peak_mib() { awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); printf "%.1f", $2 / 1024 }' "$1"; }
-
-# Run "$@" with stdout to $OUT_FILE; time it and (if possible) record its peak RSS in $TMP/$TAG.time.
-run_timed() {
-    local tag="$1" out="$2"; shift 2
-    local t0 t1 rc=0
-    t0=$(now)
-    if [ "$GNU_TIME" = 1 ]; then
-        /usr/bin/time -v -o "$TMP/$tag.time" "$@" >"$out" 2>"$TMP/$tag.err" || rc=$?
-    else
-        "$@" >"$out" 2>"$TMP/$tag.err" || rc=$?
-    fi
-    t1=$(now)
-    if [ "$rc" != 0 ]; then
-        echo "error: '$*' failed (exit $rc):" >&2
-        cat "$TMP/$tag.err" >&2
-        exit 1
-    fi
-    LAST_SECONDS=$(elapsed "$t0" "$t1")
-}
+bench_probe_gnu_time "$TMP"
 
 # ---- split: first 90% / last 10% of the blank-line separated sentences ----
-NSENT=$(awk 'BEGIN { RS = "" } END { print NR }' "$CORPUS")
-NDEV=$(awk -v n="$NSENT" 'BEGIN { printf "%d", n * 0.1 + 0.5 }')
-NTRAIN=$((NSENT - NDEV))
-awk -v ntrain="$NTRAIN" -v train="$TMP/train90.txt" -v dev="$TMP/dev10.txt" '
-    BEGIN { RS = ""; FS = "\n" }
-    { f = (NR <= ntrain) ? train : dev; if (NR != 1 && NR != ntrain + 1) print "" > f; print > f }
-' "$CORPUS"
-count_sent() { awk 'BEGIN { RS = "" } END { print NR }' "$1"; }
-count_tok() { awk 'NF > 0 { n++ } END { print n + 0 }' "$1"; }
-[ "$(count_sent "$TMP/train90.txt")" = "$NTRAIN" ] && [ "$(count_sent "$TMP/dev10.txt")" = "$NDEV" ] || {
-    echo "error: split produced unexpected sentence counts" >&2; exit 1; }
-TRAIN_TOK=$(count_tok "$TMP/train90.txt")
-DEV_TOK=$(count_tok "$TMP/dev10.txt")
+bench_anercorp_split "$TMP"
 
 echo "ANERcorp (CAMeL Lab train) dev split: $(basename "$CORPUS")"
 echo "  train: first $NTRAIN of $NSENT sentences ($TRAIN_TOK tokens)"
@@ -158,11 +101,7 @@ echo "== eval (seed $DEFAULT_SEED, $EPOCHS epochs) =="
 echo
 
 # Dev file repeated to >= 1M tokens, tagged by one `tag` process.
-REPS=$(( (MIN_TOKENS + DEV_TOK - 1) / DEV_TOK ))
-for ((i = 0; i < REPS; i++)); do
-    cat "$TMP/dev10.txt"; printf "\n"
-done >"$TMP/big.txt"
-BIG_TOK=$(count_tok "$TMP/big.txt")
+bench_repeat "$TMP/dev10.txt" "$MIN_TOKENS" "$TMP/big.txt"
 # Three runs; the median wall time counts.
 TAG_RUNS=()
 for run in 1 2 3; do

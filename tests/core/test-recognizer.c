@@ -267,6 +267,50 @@ test_repeatable (void)
   g_assert_cmpuint (first->len, >, 0);
 }
 
+/* Without confidences the same entities come out, names with confidence
+ * 1 and dates with their rule's confidence. */
+static void
+test_no_confidences (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (AlamaRecognizer) fast = new_recognizer ();
+  g_autofree char *article = read_sample ("article.txt");
+  g_autofree char *text = g_strconcat (article ? article : easy,
+                                       " وفي يوم الخميس 11 سبتمبر 2001 قال ماكرون.", NULL);
+  g_autoptr (GArray) full = NULL;
+  g_autoptr (GArray) bare = NULL;
+  guint names = 0;
+  guint below_one = 0;
+
+  alama_recognizer_set_confidences (fast, FALSE);
+  full = recognize (recognizer, text, strlen (text));
+  bare = recognize (fast, text, strlen (text));
+  g_assert_cmpuint (full->len, ==, bare->len);
+  for (guint i = 0; i < full->len; i++)
+    {
+      const AlamaEntity *a = &g_array_index (full, AlamaEntity, i);
+      const AlamaEntity *b = &g_array_index (bare, AlamaEntity, i);
+
+      g_assert_cmpuint (a->start_char, ==, b->start_char);
+      g_assert_cmpuint (a->end_char, ==, b->end_char);
+      g_assert_cmpuint (a->start_byte, ==, b->start_byte);
+      g_assert_cmpuint (a->end_byte, ==, b->end_byte);
+      g_assert_cmpstr (a->type, ==, b->type);
+      g_assert_cmpstr (a->when, ==, b->when);
+      if (strcmp (a->type, ALAMA_TYPE_DATE_STRING) == 0)
+        g_assert_cmpfloat (a->confidence, ==, b->confidence);
+      else
+        {
+          names++;
+          g_assert_cmpfloat (b->confidence, ==, 1.0f);
+          below_one += a->confidence < 1.0f;
+        }
+    }
+  g_assert_cmpuint (names, >, 0);
+  /* Forward-backward did run for the other recognizer. */
+  g_assert_cmpuint (below_one, >, 0);
+}
+
 static void
 test_appends (void)
 {
@@ -500,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/alama/recognizer/dates", test_dates);
   g_test_add_func ("/alama/recognizer/repeatable", test_repeatable);
   g_test_add_func ("/alama/recognizer/appends", test_appends);
+  g_test_add_func ("/alama/recognizer/no-confidences", test_no_confidences);
   g_test_add_func ("/alama/recognizer/empty", test_empty);
   g_test_add_func ("/alama/recognizer/random-texts", test_random_texts);
   g_test_add_func ("/alama/recognizer/long-sentence", test_long_sentence);
