@@ -70,8 +70,19 @@ typedef struct
   guint classes;
   guint shape;
   guint common;      /* AlamaCommonWord, 0 for a word not in Arabic letters */
-  guint64 forms[3];  /* for alama_gazetteer_match(): norm, without و/ف, stem */
+  guint64 forms[2];  /* for alama_gazetteer_match(): norm, stem */
 } WordInfo;
+
+/* The dictionary's answer per word type: a direct-mapped cache keyed by
+ * the hash of the normalized word, so that frequent words cost one probe
+ * into a small table instead of several into the large set. */
+#define COMMON_CACHE_SIZE 4096
+
+typedef struct
+{
+  guint64 key;    /* 0: empty (alama_hash_bytes() is never 0) */
+  guint code;
+} CommonWordCache;
 
 struct _AlamaFeatures
 {
@@ -84,6 +95,7 @@ struct _AlamaFeatures
   const AlamaWordSet *common_words;
   const AlamaGazetteer *gazetteer;
   guint8 *gazetteer_hits;   /* per word, alama_gazetteer_match() */
+  CommonWordCache *common_cache;
 };
 
 /**
@@ -111,6 +123,7 @@ alama_features_free (AlamaFeatures *self)
   g_free (self->out);
   g_free (self->scratch);
   g_free (self->gazetteer_hits);
+  g_free (self->common_cache);
   g_free (self);
 }
 
@@ -132,6 +145,29 @@ alama_features_set_lexical_data (AlamaFeatures        *self,
 {
   self->common_words = common_words && common_words->capacity ? common_words : NULL;
   self->gazetteer = gazetteer && gazetteer->capacity ? gazetteer : NULL;
+  g_clear_pointer (&self->common_cache, g_free);
+  if (self->common_words)
+    self->common_cache = g_new0 (CommonWordCache, COMMON_CACHE_SIZE);
+}
+
+static guint
+common_word (AlamaFeatures      *self,
+             const char         *norm,
+             gsize               norm_len,
+             guint64             norm_hash,
+             const AlamaClitics *clitics)
+{
+  CommonWordCache *slot;
+
+  if (self->common_words == NULL)
+    return ALAMA_COMMON_WORD_NONE;
+  slot = &self->common_cache[norm_hash & (COMMON_CACHE_SIZE - 1)];
+  if (slot->key != norm_hash)
+    {
+      slot->key = norm_hash;
+      slot->code = alama_common_word_classify (self->common_words, norm, norm_len, clitics);
+    }
+  return slot->code;
 }
 
 /**
@@ -342,14 +378,9 @@ describe_word (AlamaFeatures   *self,
                                                 : 0;
   info->shape = word_shape (w, norm, norm_len);
   info->forms[0] = info->norm;
-  /* وبيروت: the greedy analysis also takes the ب off; try و alone too. */
-  info->forms[1] = norm_len > 6 && (guchar) norm[0] == 0xD9
-                           && ((guchar) norm[1] == 0x88 || (guchar) norm[1] == 0x81)
-                       ? alama_hash_bytes (norm + 2, norm_len - 2)
-                       : info->norm;
-  info->forms[2] = info->stem;
+  info->forms[1] = info->stem;
   info->common = w->kind == ALAMA_TOKEN_ARABIC
-                     ? alama_common_word_classify (self->common_words, norm, norm_len, &clitics)
+                     ? common_word (self, norm, norm_len, info->norm, &clitics)
                      : 0;
   affix_hashes (bare, bare_len, T_PREFIX, info->prefix, 3, NULL, 0);
   affix_hashes (norm, norm_len, T_SUFFIX, NULL, 0, info->suffix, 4);

@@ -138,12 +138,16 @@ if [ -n "$SEEDS" ]; then
         printf "%-6s %9s %9s %9s %9s %9s %10s\n" "$s" "$p" "$r" "$f" \
             "$(type_recall "$TMP/eval$s.txt" PERS)" "$(type_recall "$TMP/eval$s.txt" ORG)" "$tsec"
         echo "$p $r $f $(type_recall "$TMP/eval$s.txt" PERS) $(type_recall "$TMP/eval$s.txt" ORG)" >>"$TMP/f1s"
+        awk '$1 != "micro" && $1 != "type" && NF == 7 { print $1, $4 }' "$TMP/eval$s.txt" >>"$TMP/typef1s"
     done
     awk '{ for (i = 1; i <= 5; i++) s[i] += $i; f[NR] = $3 }
          END { n = NR; m = s[3] / n; v = 0; for (i = 1; i <= n; i++) v += (f[i] - m) ^ 2
                sd = (n > 1) ? sqrt(v / (n - 1)) : 0
                printf "%-6s %9.2f %9.2f %9.2f %9.2f %9.2f\n", "mean", s[1] / n, s[2] / n, m, s[4] / n, s[5] / n
                printf "F1 sample std dev %.2f over %d seeds\n", sd, n }' "$TMP/f1s"
+    # Mean F1 per entity type over the seeds.
+    awk '{ s[$1] += $2; n[$1]++ } END { for (t in s) printf "%s %.2f\n", t, s[t] / n[t] }' \
+        "$TMP/typef1s" | sort | awk '{ line = line " " $1 " " $2 } END { print "mean F1 per type:" line }'
     exit 0
 fi
 
