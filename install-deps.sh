@@ -8,6 +8,9 @@
 #                              libFuzzer for the fuzz targets, valgrind-free;
 #                              a virtual display, a session bus and Arabic
 #                              fonts for the app's headless tests)
+#   ./install-deps.sh --data   also what regenerating the word lists in
+#                              data/common-words/ and data/gazetteers/
+#                              needs (not needed to build or test)
 set -euo pipefail
 
 packages=(meson ninja-build pkg-config gcc libc6-dev python3 gettext
@@ -17,6 +20,10 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils desktop-file-utils appstream
              xvfb xauth dbus at-spi2-core fonts-noto-core fonts-hosny-amiri
              librsvg2-common xdotool)
+fi
+if [[ "${1:-}" == "--data" ]]; then
+  packages+=(hunspell-ar iso-codes libgweather-4-common libgeonames-common python3-icu
+             php-faker ruby-faker)
 fi
 
 missing=()

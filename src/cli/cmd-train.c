@@ -36,6 +36,8 @@ typedef struct
   guint32 seed;
   guint min_count;
   float temperature;
+  gboolean no_common_words;
+  gboolean no_gazetteers;
 } TrainSettings;
 
 static AlamaTrainer *
@@ -62,6 +64,7 @@ new_trainer (const TrainSettings *settings)
   alama_trainer_set_seed (trainer, settings->seed);
   alama_trainer_set_min_feature_count (trainer, settings->min_count);
   alama_trainer_set_temperature (trainer, settings->temperature);
+  alama_trainer_set_lexical_data (trainer, !settings->no_common_words, !settings->no_gazetteers);
   alama_trainer_set_progress (trainer, progress_cb, NULL);
   return g_steal_pointer (&trainer);
 }
@@ -107,6 +110,8 @@ cmd_train (int    argc,
   int seed = 1;
   int min_count = 2;
   double hold_out = 0;
+  gboolean no_common_words = FALSE;
+  gboolean no_gazetteers = FALSE;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the model to MODEL (required)", "MODEL" },
     { "dev", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &dev,
@@ -119,6 +124,10 @@ cmd_train (int    argc,
       "Seed for the sentence order; same seed, same model (default 1)", "S" },
     { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
       "Learn only features seen at least N times (default 2)", "N" },
+    { "no-common-words", 0, 0, G_OPTION_ARG_NONE, &no_common_words,
+      "Do not learn from the dictionary of ordinary words (for comparisons)", NULL },
+    { "no-gazetteers", 0, 0, G_OPTION_ARG_NONE, &no_gazetteers,
+      "Do not learn from the lists of known names (for comparisons)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };
@@ -155,6 +164,8 @@ cmd_train (int    argc,
   settings.epochs = (guint) epochs;
   settings.seed = (guint32) seed;
   settings.min_count = (guint) min_count;
+  settings.no_common_words = no_common_words;
+  settings.no_gazetteers = no_gazetteers;
   if ((dev == NULL || dev[0] == NULL) && hold_out == 0 && !calibrate (&settings, out))
     return CLI_EXIT_FAILURE;
   trainer = new_trainer (&settings);

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "alama-clitics.h"
+#include "alama-common-words.h"
+#include "alama-gazetteer.h"
 #include "alama-hash.h"
 #include "alama-normalizer.h"
 #include "alama-unicode.h"
@@ -43,6 +45,12 @@ enum
   T_LEXICON,
   T_LEXICON_STEM,
   T_TRIGRAM,
+  T_COMMON,          /* alama-common-words.h */
+  T_COMMON_AT,       /* + position */
+  T_COMMON_CONTEXT,
+  T_GAZETTEER,       /* alama-gazetteer.h */
+  T_GAZETTEER_AT,    /* + position */
+  T_GAZETTEER_COMMON,
 };
 
 /* What is known of one word before its context is looked at. */
@@ -61,7 +69,18 @@ typedef struct
   guint pattern;
   guint classes;
   guint shape;
+  guint common;      /* AlamaCommonWord, 0 for a word not in Arabic letters */
+  guint64 forms[2];  /* for alama_gazetteer_match(): norm, stem */
 } WordInfo;
+
+/* The dictionary's answer per word type: a direct-mapped cache indexed by
+ * the low bits of the hash of the normalized word, each slot holding 30
+ * other bits of the hash and the answer (never 0, so 0 marks an empty
+ * slot).  64 KiB stay in the CPU's cache, where the set (1 MiB) does not:
+ * a word seen recently costs one probe instead of several. */
+#define COMMON_CACHE_SIZE 16384
+
+typedef guint32 CommonWordCache;
 
 struct _AlamaFeatures
 {
@@ -71,6 +90,10 @@ struct _AlamaFeatures
   guint capacity;
   char *scratch;
   gsize scratch_size;
+  const AlamaWordSet *common_words;
+  const AlamaGazetteer *gazetteer;
+  guint8 *gazetteer_hits;   /* per word, alama_gazetteer_match() */
+  CommonWordCache *common_cache;
 };
 
 /**
@@ -97,7 +120,54 @@ alama_features_free (AlamaFeatures *self)
   g_free (self->info);
   g_free (self->out);
   g_free (self->scratch);
+  g_free (self->gazetteer_hits);
+  g_free (self->common_cache);
   g_free (self);
+}
+
+/**
+ * alama_features_set_lexical_data:
+ * @features: the extractor
+ * @common_words: (nullable): the dictionary of ordinary words; it must
+ *   outlive the extractor
+ * @gazetteer: (nullable): the lists of known names; it must outlive the
+ *   extractor
+ *
+ * Without them (a model that stores none), their features are not
+ * computed.
+ */
+void
+alama_features_set_lexical_data (AlamaFeatures        *self,
+                                 const AlamaWordSet   *common_words,
+                                 const AlamaGazetteer *gazetteer)
+{
+  self->common_words = common_words && common_words->capacity ? common_words : NULL;
+  self->gazetteer = gazetteer && gazetteer->capacity ? gazetteer : NULL;
+  g_clear_pointer (&self->common_cache, g_free);
+  if (self->common_words)
+    self->common_cache = g_new0 (CommonWordCache, COMMON_CACHE_SIZE);
+}
+
+static guint
+common_word (AlamaFeatures      *self,
+             const char         *norm,
+             gsize               norm_len,
+             guint64             norm_hash,
+             const AlamaClitics *clitics)
+{
+  CommonWordCache *slot;
+  guint32 tag = (guint32) (norm_hash >> 32) & ~3u;
+  guint code;
+
+  if (self->common_words == NULL)
+    return ALAMA_COMMON_WORD_NONE;
+  slot = &self->common_cache[norm_hash & (COMMON_CACHE_SIZE - 1)];
+  if (*slot != 0 && (*slot & ~3u) == tag)
+    return *slot & 3u;
+  code = alama_common_word_classify (self->common_words, norm, norm_len, clitics);
+  G_STATIC_ASSERT (ALAMA_COMMON_WORD_UNKNOWN <= 3);
+  *slot = tag | code;
+  return code;
 }
 
 /**
@@ -142,6 +212,7 @@ ensure_capacity (AlamaFeatures *self,
       self->capacity = MAX (n_words, 2 * self->capacity);
       self->info = g_renew (WordInfo, self->info, self->capacity);
       self->out = g_renew (guint64, self->out, (gsize) self->capacity * ALAMA_MAX_FEATURES);
+      self->gazetteer_hits = g_renew (guint8, self->gazetteer_hits, self->capacity);
     }
   if (ALAMA_NORMALIZED_MAX (max_len) > self->scratch_size)
     {
@@ -306,6 +377,11 @@ describe_word (AlamaFeatures   *self,
   info->classes = w->kind == ALAMA_TOKEN_ARABIC ? alama_word_class (clitics.stem, clitics.stem_len)
                                                 : 0;
   info->shape = word_shape (w, norm, norm_len);
+  info->forms[0] = info->norm;
+  info->forms[1] = info->stem;
+  info->common = w->kind == ALAMA_TOKEN_ARABIC
+                     ? common_word (self, norm, norm_len, info->norm, &clitics)
+                     : 0;
   affix_hashes (bare, bare_len, T_PREFIX, info->prefix, 3, NULL, 0);
   affix_hashes (norm, norm_len, T_SUFFIX, NULL, 0, info->suffix, 4);
   affix_hashes (bare, bare_len, T_BARE_SUFFIX, NULL, 0, info->bare_suffix, 2);
@@ -313,6 +389,79 @@ describe_word (AlamaFeatures   *self,
 }
 
 #define POS(offset) ((guint64) ((offset) + 8))
+
+static guint8
+gazetteer_hit (const AlamaFeatures *self,
+               guint                n_words,
+               guint                i,
+               int                  offset)
+{
+  gint64 j = (gint64) i + offset;
+
+  return self->gazetteer && j >= 0 && j < (gint64) n_words ? self->gazetteer_hits[j] : 0;
+}
+
+static guint
+common_at (const AlamaFeatures *self,
+           guint                n_words,
+           guint                i,
+           int                  offset)
+{
+  gint64 j = (gint64) i + offset;
+
+  return j >= 0 && j < (gint64) n_words ? self->info[j].common : 0;
+}
+
+/* The features of the dictionary and the gazetteers: whether the word and
+ * its neighbours are ordinary words, and which known names cover them.
+ * Appended to row @f from slot @k; returns the next free slot. */
+static guint
+lexical_features (const AlamaFeatures *self,
+                  guint                n_words,
+                  guint                i,
+                  guint64             *f,
+                  guint                k)
+{
+#define PUT(h)                                                                                     \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if (k < ALAMA_MAX_FEATURES)                                                                    \
+      f[k++] = (h);                                                                                \
+  }                                                                                                \
+  G_STMT_END
+
+  if (self->common_words)
+    {
+      guint prev = common_at (self, n_words, i, -1);
+      guint cur = common_at (self, n_words, i, 0);
+      guint next = common_at (self, n_words, i, 1);
+
+      PUT (alama_hash_combine (cur, T_COMMON));
+      PUT (alama_hash_combine (prev * 16 + POS (-1), T_COMMON_AT));
+      PUT (alama_hash_combine (next * 16 + POS (1), T_COMMON_AT));
+      PUT (alama_hash_combine (prev * 64 + cur * 8 + next, T_COMMON_CONTEXT));
+    }
+  if (self->gazetteer)
+    {
+      guint8 hit = gazetteer_hit (self, n_words, i, 0);
+
+      for (guint bit = 0; bit < 8; bit++)
+        if (hit & (1u << bit))
+          PUT (alama_hash_combine (bit, T_GAZETTEER));
+      if (hit)
+        PUT (alama_hash_combine ((guint64) hit * 8 + common_at (self, n_words, i, 0),
+                                 T_GAZETTEER_COMMON));
+      for (int d = -1; d <= 1; d += 2)
+        {
+          guint8 other = gazetteer_hit (self, n_words, i, d);
+
+          if (other)
+            PUT (alama_hash_combine ((guint64) other * 16 + POS (d), T_GAZETTEER_AT));
+        }
+    }
+#undef PUT
+  return k;
+}
 
 static const WordInfo boundary_before = { .norm = 0x1111, .stem = 0x1112, .shape = 0xFFF0 };
 static const WordInfo boundary_after = { .norm = 0x2221, .stem = 0x2222, .shape = 0xFFF1 };
@@ -362,6 +511,9 @@ alama_features_extract (AlamaFeatures   *self,
 
   for (guint i = 0; i < n_words; i++)
     describe_word (self, &words[i], &self->info[i], held_out ? held_out[i] : 0);
+  if (self->gazetteer)
+    alama_gazetteer_match (self->gazetteer, self->info[0].forms, G_N_ELEMENTS (self->info[0].forms),
+                           sizeof (WordInfo), n_words, self->gazetteer_hits);
 
   for (guint i = 0; i < n_words; i++)
     {
@@ -427,6 +579,7 @@ alama_features_extract (AlamaFeatures   *self,
         }
       EMIT (alama_hash_combine ((guint64) neighbour (self, n_words, i, -1)->classes << 32 | w->shape,
                                 T_PREV_CLASS_SHAPE));
+      k = lexical_features (self, n_words, i, f, k);
 #undef EMIT
       for (; k < ALAMA_MAX_FEATURES; k++)
         f[k] = 0;

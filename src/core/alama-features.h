@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "alama-common-words.h"
+#include "alama-gazetteer.h"
 #include "alama-lexicon.h"
 #include "alama-tokenizer.h"
 
@@ -14,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever a feature is added, removed or computed differently: a
  * model trained with other features is refused at load time. */
-#define ALAMA_FEATURE_SET_VERSION 1
+#define ALAMA_FEATURE_SET_VERSION 2
 
 /* At most this many features per word; unused slots hold 0. */
 #define ALAMA_MAX_FEATURES 64
@@ -39,6 +41,9 @@ typedef struct _AlamaFeatures AlamaFeatures;
 
 AlamaFeatures *alama_features_new (const AlamaLexicon *lexicon);
 void alama_features_free (AlamaFeatures *features);
+void alama_features_set_lexical_data (AlamaFeatures        *features,
+                                      const AlamaWordSet   *common_words,
+                                      const AlamaGazetteer *gazetteer);
 
 const guint64 *alama_features_extract (AlamaFeatures   *features,
                                        const AlamaWord *words,

@@ -34,6 +34,8 @@ struct _AlamaModel
   float weight_scale;
   float temperature;
   AlamaLexicon lexicon;
+  AlamaWordSet common_words;
+  AlamaGazetteer gazetteer;
   char *metadata;
   char version[17];       /* the checksum in hex: names this exact model */
 };
@@ -47,6 +49,9 @@ typedef struct
   gsize feature_weights;
   gsize lexicon_keys;
   gsize lexicon_counts;
+  gsize common_words;
+  gsize gazetteer_keys;
+  gsize gazetteer_values;
   gsize metadata;
   gsize end;
 } Layout;
@@ -63,6 +68,8 @@ static gboolean
 compute_layout (guint32 n_types,
                 guint32 feature_capacity,
                 guint32 lexicon_capacity,
+                guint32 common_capacity,
+                guint32 gazetteer_capacity,
                 guint32 metadata_len,
                 Layout *layout)
 {
@@ -81,6 +88,12 @@ compute_layout (guint32 n_types,
   off = align8 (off + (gsize) lexicon_capacity * sizeof (guint64));
   layout->lexicon_counts = off;
   off = align8 (off + (gsize) lexicon_capacity * 2 * sizeof (guint32));
+  layout->common_words = off;
+  off = align8 (off + (gsize) common_capacity * sizeof (guint32));
+  layout->gazetteer_keys = off;
+  off = align8 (off + (gsize) gazetteer_capacity * sizeof (guint64));
+  layout->gazetteer_values = off;
+  off = align8 (off + (gsize) gazetteer_capacity * sizeof (guint32));
   layout->metadata = off;
   off = off + metadata_len;
   layout->end = off;
@@ -149,6 +162,16 @@ read_f32 (const guint8 *p)
 /* Probing stops at an empty slot: a table without one (which only a forged
  * file can have) would make lookups of absent keys loop forever. */
 static gboolean
+has_empty_slot32 (const guint32 *keys,
+                  gsize          capacity)
+{
+  for (gsize i = 0; i < capacity; i++)
+    if (keys[i] == 0)
+      return TRUE;
+  return capacity == 0;
+}
+
+static gboolean
 has_empty_slot (const guint64 *keys,
                 gsize          capacity)
 {
@@ -182,7 +205,7 @@ alama_model_new_from_bytes (GBytes  *bytes,
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   guint32 version, feature_version, n_types, feature_capacity, n_features;
-  guint32 lexicon_capacity, metadata_len;
+  guint32 lexicon_capacity, metadata_len, common_capacity, gazetteer_capacity;
   guint64 file_size, checksum;
   Layout layout;
 
@@ -209,6 +232,14 @@ alama_model_new_from_bytes (GBytes  *bytes,
     }
   version = read_u32 (data + 8);
   feature_version = read_u32 (data + 12);
+  if (version == 1)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
+                   "model format version 1 is no longer supported (this program reads "
+                   "version %u, which adds common words and gazetteers): retrain it with "
+                   "alama-ner train", ALAMA_MODEL_FORMAT_VERSION);
+      return NULL;
+    }
   if (version != ALAMA_MODEL_FORMAT_VERSION)
     {
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
@@ -253,15 +284,22 @@ alama_model_new_from_bytes (GBytes  *bytes,
   n_features = read_u32 (data + 40);
   lexicon_capacity = read_u32 (data + 44);
   metadata_len = read_u32 (data + 56);
+  common_capacity = read_u32 (data + 60);
+  gazetteer_capacity = read_u32 (data + 64);
   if (n_types == 0 || n_types > ALAMA_MODEL_MAX_TYPES || !is_power_of_two (feature_capacity)
       || n_features >= feature_capacity
       || (lexicon_capacity != 0 && !is_power_of_two (lexicon_capacity))
-      || !compute_layout (n_types, feature_capacity, lexicon_capacity, metadata_len, &layout)
+      || (common_capacity != 0 && !is_power_of_two (common_capacity))
+      || (gazetteer_capacity != 0 && !is_power_of_two (gazetteer_capacity))
+      || read_u32 (data + 68) != 0 || read_u32 (data + 72) != 0 || read_u32 (data + 76) != 0
+      || !compute_layout (n_types, feature_capacity, lexicon_capacity, common_capacity,
+                          gazetteer_capacity, metadata_len, &layout)
       || layout.end != size)
     {
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
                    "model corrupt: inconsistent header (%u types, %u feature slots, %u "
-                   "lexicon slots)", n_types, feature_capacity, lexicon_capacity);
+                   "lexicon slots, %u common-word slots, %u gazetteer slots)", n_types,
+                   feature_capacity, lexicon_capacity, common_capacity, gazetteer_capacity);
       return NULL;
     }
 
@@ -319,8 +357,15 @@ alama_model_new_from_bytes (GBytes  *bytes,
   self->lexicon.keys = (const guint64 *) (data + layout.lexicon_keys);
   self->lexicon.counts = (const guint32 *) (data + layout.lexicon_counts);
   self->lexicon.capacity = lexicon_capacity;
+  self->common_words.keys = (const guint32 *) (data + layout.common_words);
+  self->common_words.capacity = common_capacity;
+  self->gazetteer.keys = (const guint64 *) (data + layout.gazetteer_keys);
+  self->gazetteer.values = (const guint32 *) (data + layout.gazetteer_values);
+  self->gazetteer.capacity = gazetteer_capacity;
   if (!has_empty_slot (self->feature_keys, self->feature_capacity)
-      || !has_empty_slot (self->lexicon.keys, self->lexicon.capacity))
+      || !has_empty_slot (self->lexicon.keys, self->lexicon.capacity)
+      || !has_empty_slot32 (self->common_words.keys, self->common_words.capacity)
+      || !has_empty_slot (self->gazetteer.keys, self->gazetteer.capacity))
     {
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
                    "model corrupt: a hash table has no free slot");
@@ -457,6 +502,32 @@ const AlamaLexicon *
 alama_model_get_lexicon (const AlamaModel *self)
 {
   return &self->lexicon;
+}
+
+/**
+ * alama_model_get_common_words:
+ * @model: the model
+ *
+ * Returns: (transfer none): the dictionary of ordinary words the model was
+ *   trained with (capacity 0 when none), owned by @model
+ */
+const AlamaWordSet *
+alama_model_get_common_words (const AlamaModel *self)
+{
+  return &self->common_words;
+}
+
+/**
+ * alama_model_get_gazetteer:
+ * @model: the model
+ *
+ * Returns: (transfer none): the gazetteer the model was trained with
+ *   (capacity 0 when none), owned by @model
+ */
+const AlamaGazetteer *
+alama_model_get_gazetteer (const AlamaModel *self)
+{
+  return &self->gazetteer;
 }
 
 const char *
@@ -638,6 +709,8 @@ alama_model_write (const char           *path,
   gsize lexicon_n = 0;
   guint32 feature_capacity = capacity_for (data->n_features + 1);
   guint32 lexicon_capacity;
+  guint32 common_capacity = data->common_words ? (guint32) data->common_words->capacity : 0;
+  guint32 gazetteer_capacity = data->gazetteer ? (guint32) data->gazetteer->capacity : 0;
   gsize metadata_len = data->metadata ? strlen (data->metadata) : 0;
   float max_abs = 0;
   float scale;
@@ -652,8 +725,8 @@ alama_model_write (const char           *path,
         lexicon_n++;
   lexicon_capacity = lexicon_n ? capacity_for (lexicon_n) : 0;
 
-  compute_layout (data->n_types, feature_capacity, lexicon_capacity, (guint32) metadata_len,
-                  &layout);
+  compute_layout (data->n_types, feature_capacity, lexicon_capacity, common_capacity,
+                  gazetteer_capacity, (guint32) metadata_len, &layout);
   g_byte_array_set_size (out, layout.end);
   memset (out->data, 0, layout.end);
 
@@ -666,6 +739,8 @@ alama_model_write (const char           *path,
   put_u32 (out, 40, (guint32) data->n_features);
   put_u32 (out, 44, lexicon_capacity);
   put_u32 (out, 56, (guint32) metadata_len);
+  put_u32 (out, 60, common_capacity);
+  put_u32 (out, 64, gazetteer_capacity);
 
   for (guint t = 0; t < data->n_types; t++)
     g_strlcpy ((char *) out->data + layout.type_names + t * TYPE_NAME_SIZE, data->type_names[t],
@@ -709,6 +784,16 @@ alama_model_write (const char           *path,
           put_u32 (out, layout.lexicon_counts + 8 * slot, data->lexicon->counts[2 * i]);
           put_u32 (out, layout.lexicon_counts + 8 * slot + 4, data->lexicon->counts[2 * i + 1]);
         }
+    }
+  /* The set and the gazetteer are stored slot for slot, as built. */
+  for (gsize i = 0; i < common_capacity; i++)
+    put_u32 (out, layout.common_words + 4 * i, data->common_words->keys[i]);
+  for (gsize i = 0; i < gazetteer_capacity; i++)
+    {
+      put_u64 (out, layout.gazetteer_keys + 8 * i, data->gazetteer->keys[i]);
+      put_u32 (out, layout.gazetteer_values + 4 * i,
+               data->gazetteer->keys[i] ? data->gazetteer->values[i] & ALAMA_GAZETTEER_VALUE_MASK
+                                        : 0);
     }
   if (metadata_len)
     memcpy (out->data + layout.metadata, data->metadata, metadata_len);

@@ -1,6 +1,6 @@
 /* alama-model.h: a trained recognizer model, read in place.
  *
- * The file format (little-endian, version 1):
+ * The file format (little-endian, version 2):
  *
  *   0   char[8]  magic "ALAMANER"
  *   8   u32      format version
@@ -14,17 +14,23 @@
  *   48  f32      weight scale (weight = int16 × scale)
  *   52  f32      temperature for confidences
  *   56  u32      metadata length M in bytes
- *   60  u32      reserved, 0
- *   64  char[T][16]        type names, nul-padded
+ *   60  u32      common-word set capacity C (a power of two, or 0)
+ *   64  u32      gazetteer capacity G (a power of two, or 0)
+ *   68  u32[3]   reserved, 0
+ *   80  char[T][16]        type names, nul-padded
  *       f32[(L+1)][L]      transition scores, L = 2T+1 labels; row L is the
  *                          sentence start
  *       u64[F]             feature hashes, 0 for an empty slot
  *       i16[F][L]          feature weights
  *       u64[W]             lexicon word hashes
  *       u32[W][2]          lexicon counts (seen, seen inside a name)
+ *       u32[C]             common-word fingerprints (alama-common-words.h)
+ *       u64[G]             gazetteer keys (alama-gazetteer.h)
+ *       u32[G]             gazetteer values
  *       char[M]            metadata, JSON
  *
- * Each section starts at a multiple of 8 bytes.  Labels are numbered
+ * Each section starts at a multiple of 8 bytes.  Version 1 (no common
+ * words, no gazetteer, a 64-byte header) is refused: retrain.  Labels are numbered
  * O = 0, B-type t = 1 + 2t, I-type t = 2 + 2t.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,14 +39,16 @@
 
 #include <gio/gio.h>
 
+#include "alama-common-words.h"
+#include "alama-gazetteer.h"
 #include "alama-lexicon.h"
 
 G_BEGIN_DECLS
 
-#define ALAMA_MODEL_FORMAT_VERSION 1
+#define ALAMA_MODEL_FORMAT_VERSION 2
 #define ALAMA_MODEL_MAX_TYPES 16
 #define ALAMA_MODEL_MAX_LABELS (2 * ALAMA_MODEL_MAX_TYPES + 1)
-#define ALAMA_MODEL_HEADER_SIZE 64
+#define ALAMA_MODEL_HEADER_SIZE 80
 #define ALAMA_MODEL_RESOURCE "/org/alama/ner/alama-ner.model"
 
 #define ALAMA_MODEL_ERROR (alama_model_error_quark ())
@@ -74,6 +82,8 @@ const char *alama_model_get_type_name (const AlamaModel *model,
 const float *alama_model_get_transitions (const AlamaModel *model);
 float alama_model_get_temperature (const AlamaModel *model);
 const AlamaLexicon *alama_model_get_lexicon (const AlamaModel *model);
+const AlamaWordSet *alama_model_get_common_words (const AlamaModel *model);
+const AlamaGazetteer *alama_model_get_gazetteer (const AlamaModel *model);
 const char *alama_model_get_metadata (const AlamaModel *model);
 guint alama_model_get_n_features (const AlamaModel *model);
 const char *alama_model_get_version (const AlamaModel *model);
@@ -98,6 +108,8 @@ typedef struct
   const AlamaLexicon *lexicon;  /* nullable */
   float temperature;
   const char *metadata;       /* JSON, nullable */
+  const AlamaWordSet *common_words; /* nullable */
+  const AlamaGazetteer *gazetteer;  /* nullable */
 } AlamaModelData;
 
 gboolean alama_model_write (const char           *path,

@@ -45,6 +45,8 @@ alama_recognizer_new (AlamaModel *model)
 
   self->model = alama_model_ref (model);
   self->features = alama_features_new (alama_model_get_lexicon (model));
+  alama_features_set_lexical_data (self->features, alama_model_get_common_words (model),
+                                   alama_model_get_gazetteer (model));
   self->decoder = alama_decoder_new (alama_model_get_n_labels (model));
   self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
   self->words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));

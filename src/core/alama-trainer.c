@@ -53,6 +53,15 @@ struct _AlamaTrainer
   gsize n_features;
   guint64 *feature_keys; /* id → hash */
   char *dev_report;
+
+  /* Lexical data stored into the model (alama-common-words.h,
+   * alama-gazetteer.h); built by extract_features (). */
+  gboolean use_common_words;
+  gboolean use_gazetteers;
+  AlamaWordSetBuilder *common_words;
+  AlamaGazetteerBuilder *gazetteer;
+  AlamaWordSet common_words_view;
+  AlamaGazetteer gazetteer_view;
 };
 
 AlamaTrainer *
@@ -70,6 +79,8 @@ alama_trainer_new (void)
   self->epochs = 12;
   self->seed = 1;
   self->min_count = 2;
+  self->use_common_words = TRUE;
+  self->use_gazetteers = TRUE;
   return self;
 }
 
@@ -93,7 +104,49 @@ alama_trainer_free (AlamaTrainer *self)
   g_free (self->feat_ids);
   g_free (self->feature_keys);
   g_free (self->dev_report);
+  alama_word_set_builder_free (self->common_words);
+  alama_gazetteer_builder_free (self->gazetteer);
   g_free (self);
+}
+
+/**
+ * alama_trainer_set_lexical_data:
+ * @trainer: the trainer
+ * @common_words: whether the model learns from, and stores, the dictionary
+ *   of ordinary words (data/common-words/)
+ * @gazetteers: whether it learns from, and stores, the lists of known
+ *   names (data/gazetteers/)
+ *
+ * Both are on by default; turning them off is for measuring what they
+ * bring.
+ */
+void
+alama_trainer_set_lexical_data (AlamaTrainer *self,
+                                gboolean      common_words,
+                                gboolean      gazetteers)
+{
+  self->use_common_words = common_words;
+  self->use_gazetteers = gazetteers;
+}
+
+/* Builds the dictionary and the gazetteer from the lists compiled into the
+ * library, cleaned with the training corpus's word counts. */
+static void
+build_lexical_data (AlamaTrainer       *self,
+                    const AlamaLexicon *lexicon)
+{
+  if (self->use_common_words)
+    {
+      self->common_words = alama_word_set_builder_new ();
+      alama_word_set_builder_add_builtin (self->common_words, lexicon);
+      alama_word_set_builder_view (self->common_words, &self->common_words_view);
+    }
+  if (self->use_gazetteers)
+    {
+      self->gazetteer = alama_gazetteer_builder_new ();
+      alama_gazetteer_builder_add_builtin (self->gazetteer, lexicon);
+      alama_gazetteer_builder_view (self->gazetteer, &self->gazetteer_view);
+    }
 }
 
 void
@@ -379,6 +432,8 @@ extract_features (AlamaTrainer        *self,
                                  strlen (self->words->pdata[word]), self->labels[word] != 0);
   alama_lexicon_builder_view (lexicon, &lexicon_view);
   extractor = alama_features_new (&lexicon_view);
+  build_lexical_data (self, &lexicon_view);
+  alama_features_set_lexical_data (extractor, &self->common_words_view, &self->gazetteer_view);
 
   for (guint k = 0; k < self->all->len; k++)
     {
@@ -633,6 +688,10 @@ build_metadata (AlamaTrainer *self,
                           "  \"features\": %" G_GSIZE_FORMAT ",\n  \"temperature\": %.4g",
                           self->train->len, alama_trainer_get_n_words (self, FALSE), self->epochs,
                           best_epoch, self->seed, self->min_count, n_kept, temperature);
+  g_string_append_printf (json, ",\n  \"common_words\": %" G_GSIZE_FORMAT
+                          ",\n  \"gazetteer_keys\": %" G_GSIZE_FORMAT,
+                          self->common_words ? alama_word_set_builder_size (self->common_words) : 0,
+                          self->gazetteer ? alama_gazetteer_builder_size (self->gazetteer) : 0);
   if (dev_f1 >= 0)
     g_string_append_printf (json, ",\n  \"dev_f1\": %.4f", dev_f1);
   g_string_append (json, "\n}\n");
@@ -830,6 +889,8 @@ alama_trainer_train (AlamaTrainer *self,
     data.lexicon = &lexicon_view;
     data.temperature = temperature;
     data.metadata = metadata;
+    data.common_words = self->common_words ? &self->common_words_view : NULL;
+    data.gazetteer = self->gazetteer ? &self->gazetteer_view : NULL;
     ok = alama_model_write (model_path, &data, error);
   }
 

@@ -38,6 +38,9 @@ void alama_trainer_set_min_feature_count (AlamaTrainer *trainer,
 void alama_trainer_set_temperature (AlamaTrainer *trainer,
                                     float         temperature);
 float alama_trainer_get_temperature (AlamaTrainer *trainer);
+void alama_trainer_set_lexical_data (AlamaTrainer *trainer,
+                                     gboolean      common_words,
+                                     gboolean      gazetteers);
 void alama_trainer_set_progress (AlamaTrainer        *trainer,
                                  AlamaTrainerProgress progress,
                                  gpointer             user_data);

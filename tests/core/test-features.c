@@ -8,8 +8,13 @@
 #include <glib.h>
 #include <string.h>
 
+#include "alama-clitics.h"
+#include "alama-common-words.h"
 #include "alama-features.h"
+#include "alama-gazetteer.h"
+#include "alama-hash.h"
 #include "alama-lexicon.h"
+#include "alama-normalizer.h"
 
 /* Fills @words from nul-terminated strings. */
 static void
@@ -342,6 +347,242 @@ test_guess_kind (void)
     }
 }
 
+/* Builds a small dictionary of ordinary words. */
+static AlamaWordSetBuilder *
+small_dictionary (void)
+{
+  static const char text[] = "# a comment line\n"
+                             "كتاب\n"
+                             "سيارة\n"
+                             "قال\n"
+                             "\n"
+                             "معلم  \r\n";
+  AlamaWordSetBuilder *builder = alama_word_set_builder_new ();
+
+  g_assert_cmpuint (alama_word_set_builder_add_lines (builder, text, strlen (text), NULL), ==, 4);
+  g_assert_cmpuint (alama_word_set_builder_size (builder), ==, 4);
+  return builder;
+}
+
+static AlamaCommonWord
+classify (const AlamaWordSet *set,
+          const char         *word)
+{
+  g_autofree char *norm = alama_normalize_dup (word, -1);
+  AlamaClitics clitics;
+
+  alama_clitics_analyze (norm, strlen (norm), &clitics);
+  return alama_common_word_classify (set, norm, strlen (norm), &clitics);
+}
+
+static void
+test_common_words (void)
+{
+  g_autoptr (AlamaWordSetBuilder) builder = small_dictionary ();
+  AlamaWordSet set;
+  AlamaWordSet empty = { NULL, 0 };
+
+  alama_word_set_builder_view (builder, &set);
+  g_assert_true (alama_word_set_contains (&set, "كتاب", strlen ("كتاب")));
+  g_assert_false (alama_word_set_contains (&set, "كتب", strlen ("كتب")));
+  g_assert_false (alama_word_set_contains (&set, "", 0));
+
+  g_assert_cmpint (classify (&set, "كتاب"), ==, ALAMA_COMMON_WORD_EXACT);
+  g_assert_cmpint (classify (&set, "كِتَاب"), ==, ALAMA_COMMON_WORD_EXACT);
+  g_assert_cmpint (classify (&set, "والكتاب"), ==, ALAMA_COMMON_WORD_EXACT);
+  g_assert_cmpint (classify (&set, "بالسيارة"), ==, ALAMA_COMMON_WORD_EXACT);
+  g_assert_cmpint (classify (&set, "معلمون"), ==, ALAMA_COMMON_WORD_INFLECTED);
+  g_assert_cmpint (classify (&set, "كتابها"), ==, ALAMA_COMMON_WORD_INFLECTED);
+  g_assert_cmpint (classify (&set, "السيارات"), ==, ALAMA_COMMON_WORD_INFLECTED);
+  g_assert_cmpint (classify (&set, "بيروت"), ==, ALAMA_COMMON_WORD_UNKNOWN);
+  g_assert_cmpint (classify (&set, "قالت"), ==, ALAMA_COMMON_WORD_UNKNOWN);
+  g_assert_cmpint (classify (&empty, "كتاب"), ==, ALAMA_COMMON_WORD_NONE);
+  g_assert_cmpint (classify (NULL, "كتاب"), ==, ALAMA_COMMON_WORD_NONE);
+}
+
+/* The training corpus's counts keep names out of the dictionary. */
+static void
+test_common_words_names (void)
+{
+  static const char text[] = "محمد\nكتاب\n";
+  g_autoptr (AlamaLexiconBuilder) lexicon = alama_lexicon_builder_new ();
+  g_autoptr (AlamaWordSetBuilder) builder = alama_word_set_builder_new ();
+  AlamaLexicon view;
+  AlamaWordSet set;
+
+  for (guint i = 0; i < 3; i++)
+    alama_lexicon_builder_add (lexicon, "محمد", strlen ("محمد"), i < 2);
+  alama_lexicon_builder_add (lexicon, "كتاب", strlen ("كتاب"), TRUE);
+  alama_lexicon_builder_view (lexicon, &view);
+  g_assert_cmpuint (alama_word_set_builder_add_lines (builder, text, strlen (text), &view), ==, 1);
+  alama_word_set_builder_view (builder, &set);
+  g_assert_cmpint (classify (&set, "محمد"), ==, ALAMA_COMMON_WORD_UNKNOWN);
+  g_assert_cmpint (classify (&set, "كتاب"), ==, ALAMA_COMMON_WORD_EXACT);
+}
+
+/* The list compiled into the library is the hunspell-derived one. */
+static void
+test_common_words_builtin (void)
+{
+  g_autoptr (AlamaWordSetBuilder) builder = alama_word_set_builder_new ();
+  AlamaWordSet set;
+
+  g_assert_cmpuint (alama_word_set_builder_add_builtin (builder, NULL), >, 50000);
+  alama_word_set_builder_view (builder, &set);
+  g_assert_cmpint (classify (&set, "والكتاب"), ==, ALAMA_COMMON_WORD_EXACT);
+  g_assert_cmpint (classify (&set, "على"), ==, ALAMA_COMMON_WORD_EXACT);
+  g_assert_cmpint (classify (&set, "فولكسفاغن"), ==, ALAMA_COMMON_WORD_UNKNOWN);
+}
+
+/* Matches of a gazetteer over a sentence, one byte per word. */
+static void
+match (const AlamaGazetteer *gazetteer,
+       const char *const    *strings,
+       guint                 n,
+       guint8               *out)
+{
+  g_autofree guint64 *hashes = g_new (guint64, 3 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *norm = alama_normalize_dup (strings[i], -1);
+      gsize len = strlen (norm);
+      AlamaClitics clitics;
+
+      alama_clitics_analyze (norm, len, &clitics);
+      hashes[3 * i] = alama_hash_bytes (norm, len);
+      hashes[3 * i + 1] = g_str_has_prefix (norm, "و") ? alama_hash_bytes (norm + 2, len - 2)
+                                                        : hashes[3 * i];
+      hashes[3 * i + 2] = alama_hash_bytes (clitics.stem, clitics.stem_len);
+    }
+  alama_gazetteer_match (gazetteer, hashes, 3, 3 * sizeof (guint64), n, out);
+}
+
+#define B(t) (1u << ALAMA_GAZETTEER_##t)
+#define I(t) (16u << ALAMA_GAZETTEER_##t)
+
+static void
+test_gazetteer (void)
+{
+  static const char places[] = "# places\nبيروت\nالولايات المتحدة\nالولايات المتحدة الأمريكية\n"
+                               "نيو\nإلى\n";
+  static const char people[] = "علي\nأبو بكر\n";
+  g_autoptr (AlamaGazetteerBuilder) builder = alama_gazetteer_builder_new ();
+  g_autoptr (AlamaLexiconBuilder) lexicon = alama_lexicon_builder_new ();
+  AlamaLexicon counts;
+  AlamaGazetteer gazetteer;
+  AlamaGazetteer empty = { NULL, NULL, 0 };
+  guint8 out[8];
+
+  /* إلى is an ordinary word in the "corpus": left out of the places. */
+  for (guint i = 0; i < 4; i++)
+    alama_lexicon_builder_add (lexicon, "إلى", strlen ("إلى"), FALSE);
+  alama_lexicon_builder_view (lexicon, &counts);
+  g_assert_cmpuint (alama_gazetteer_builder_add_lines (builder, ALAMA_GAZETTEER_LOC, places,
+                                                       strlen (places), &counts), ==, 4);
+  g_assert_cmpuint (alama_gazetteer_builder_add_lines (builder, ALAMA_GAZETTEER_PERS, people,
+                                                       strlen (people), &counts), ==, 2);
+  g_assert_false (alama_gazetteer_builder_add (builder, ALAMA_GAZETTEER_LOC, "ا ب ج د ه و",
+                                               strlen ("ا ب ج د ه و"), NULL));
+  alama_gazetteer_builder_view (builder, &gazetteer);
+
+  /* Longest match first, then the next word; a proclitic on the first
+   * word is stripped; diacritics and hamza spellings do not matter. */
+  match (&gazetteer,
+         (const char *const[]){ "زار", "عَلِي", "والولايات", "المتحدة", "الامريكية", "في",
+                                "بيروت", "إلى" },
+         8, out);
+  g_assert_cmpuint (out[0], ==, 0);
+  g_assert_cmpuint (out[1], ==, B (PERS));
+  g_assert_cmpuint (out[2], ==, B (LOC));
+  g_assert_cmpuint (out[3], ==, I (LOC));
+  g_assert_cmpuint (out[4], ==, I (LOC));
+  g_assert_cmpuint (out[5], ==, 0);
+  g_assert_cmpuint (out[6], ==, B (LOC));
+  g_assert_cmpuint (out[7], ==, 0);
+
+  /* A prefix alone is no hit ("أبو" without "بكر"); the shorter entry is
+   * found when the longer one breaks off. */
+  match (&gazetteer, (const char *const[]){ "أبو", "علي", "الولايات", "المتحدة", "وبيروت" }, 5,
+         out);
+  g_assert_cmpuint (out[0], ==, 0);
+  g_assert_cmpuint (out[1], ==, B (PERS));
+  g_assert_cmpuint (out[2], ==, B (LOC));
+  g_assert_cmpuint (out[3], ==, I (LOC));
+  g_assert_cmpuint (out[4], ==, B (LOC));
+
+  /* No gazetteer: no hits. */
+  match (&empty, (const char *const[]){ "بيروت" }, 1, out);
+  g_assert_cmpuint (out[0], ==, 0);
+  match (NULL, (const char *const[]){ "بيروت" }, 1, out);
+  g_assert_cmpuint (out[0], ==, 0);
+}
+
+static void
+test_gazetteer_builtin (void)
+{
+  g_autoptr (AlamaGazetteerBuilder) builder = alama_gazetteer_builder_new ();
+  AlamaGazetteer gazetteer;
+  guint8 out[4];
+
+  g_assert_cmpuint (alama_gazetteer_builder_add_builtin (builder, NULL), >, 5000);
+  alama_gazetteer_builder_view (builder, &gazetteer);
+  match (&gazetteer, (const char *const[]){ "في", "فرنسا", "الأمم", "المتحدة" }, 4, out);
+  g_assert_cmpuint (out[1] & B (LOC), !=, 0);
+  g_assert_cmpuint (out[2] & B (ORG), !=, 0);
+  g_assert_cmpuint (out[3] & I (ORG), !=, 0);
+}
+
+/* The dictionary and gazetteer features appear only when the extractor
+ * has the data, and they tell an ordinary word from a name. */
+static void
+test_lexical_features (void)
+{
+  g_autoptr (AlamaWordSetBuilder) dictionary = small_dictionary ();
+  g_autoptr (AlamaGazetteerBuilder) places = alama_gazetteer_builder_new ();
+  g_autoptr (AlamaFeatures) plain = alama_features_new (NULL);
+  g_autoptr (AlamaFeatures) rich = alama_features_new (NULL);
+  AlamaWordSet set;
+  AlamaGazetteer gazetteer;
+  const char *const words_a[] = { "قال", "كتاب", "بيروت" };
+  const char *const words_b[] = { "قال", "كتاب", "طرابلس" };
+  g_autofree guint64 *without = NULL;
+  g_autofree guint64 *with = NULL;
+  g_autofree guint64 *with_other = NULL;
+  g_autofree guint64 *without_other = NULL;
+
+  alama_word_set_builder_view (dictionary, &set);
+  alama_gazetteer_builder_add (places, ALAMA_GAZETTEER_LOC, "بيروت", strlen ("بيروت"), NULL);
+  alama_gazetteer_builder_view (places, &gazetteer);
+  alama_features_set_lexical_data (rich, &set, &gazetteer);
+
+  without = extract (plain, words_a, 3);
+  with = extract (rich, words_a, 3);
+  check_rows (with, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (row_len (row (with, i)), >, row_len (row (without, i)));
+
+  /* بيروت is in the gazetteer, طرابلس is not: the last rows differ beyond
+   * the word itself, and so does the row before (its right neighbour). */
+  with_other = extract (rich, words_b, 3);
+  without_other = extract (plain, words_b, 3);
+  g_assert_cmpuint (row_len (row (with, 2)) - row_len (row (without, 2)), >,
+                    row_len (row (with_other, 2)) - row_len (row (without_other, 2)));
+  g_assert_false (rows_equal (row (with, 1), row (with_other, 1)));
+
+  /* Empty data is no data. */
+  {
+    AlamaWordSet no_set = { NULL, 0 };
+    AlamaGazetteer no_gazetteer = { NULL, NULL, 0 };
+    g_autofree guint64 *again = NULL;
+
+    alama_features_set_lexical_data (rich, &no_set, &no_gazetteer);
+    again = extract (rich, words_a, 3);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (rows_equal (row (again, i), row (without, i)));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +597,12 @@ main (int   argc,
   g_test_add_func ("/alama/features/held-out", test_held_out);
   g_test_add_func ("/alama/features/odd-words", test_odd_words);
   g_test_add_func ("/alama/features/guess-kind", test_guess_kind);
+  g_test_add_func ("/alama/features/common-words", test_common_words);
+  g_test_add_func ("/alama/features/common-words-names", test_common_words_names);
+  g_test_add_func ("/alama/features/common-words-builtin", test_common_words_builtin);
+  g_test_add_func ("/alama/features/gazetteer", test_gazetteer);
+  g_test_add_func ("/alama/features/gazetteer-builtin", test_gazetteer_builtin);
+  g_test_add_func ("/alama/features/lexical-features", test_lexical_features);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "alama-conll-reader.h"
 #include "alama-features.h"
+#include "alama-hash.h"
 #include "alama-lexicon.h"
 #include "alama-model.h"
 #include "alama-normalizer.h"
@@ -232,6 +233,9 @@ typedef struct
   gsize feature_weights;
   gsize lexicon_keys;
   gsize lexicon_counts;
+  gsize common_words;
+  gsize gazetteer_keys;
+  gsize gazetteer_values;
   gsize metadata;
   gsize end;
 } Layout;
@@ -251,7 +255,10 @@ documented_layout (const guint8 *data)
   l.feature_weights = align8 (l.feature_keys + 8 * features);
   l.lexicon_keys = align8 (l.feature_weights + 2 * features * n_labels);
   l.lexicon_counts = align8 (l.lexicon_keys + 8 * words);
-  l.metadata = align8 (l.lexicon_counts + 8 * words);
+  l.common_words = align8 (l.lexicon_counts + 8 * words);
+  l.gazetteer_keys = align8 (l.common_words + 4 * (gsize) get_u32 (data, 60));
+  l.gazetteer_values = align8 (l.gazetteer_keys + 8 * (gsize) get_u32 (data, 64));
+  l.metadata = align8 (l.gazetteer_values + 4 * (gsize) get_u32 (data, 64));
   l.end = l.metadata + get_u32 (data, 56);
   return l;
 }
@@ -346,7 +353,8 @@ test_layout_documented (void)
   g_assert_cmpmem (data, 8, "ALAMANER", 8);
   g_assert_cmpuint (get_u32 (data, 8), ==, ALAMA_MODEL_FORMAT_VERSION);
   g_assert_cmpuint (get_u32 (data, 12), ==, ALAMA_FEATURE_SET_VERSION);
-  g_assert_cmpuint (get_u32 (data, 60), ==, 0);
+  for (guint offset = 68; offset < ALAMA_MODEL_HEADER_SIZE; offset += 4)
+    g_assert_cmpuint (get_u32 (data, offset), ==, 0);
   g_assert_cmpuint (l.end, ==, len);
   g_assert_cmpstr ((const char *) data + l.type_names, ==, "LOC");
   g_assert_cmpmem (data + l.metadata, len - l.metadata, alama_model_get_metadata (model),
@@ -361,6 +369,67 @@ test_layout_documented (void)
     }
   g_assert_cmpuint (stored, ==, get_u32 (data, 40));
   g_assert_cmpuint (stored, ==, alama_model_get_n_features (model));
+
+  /* The dictionary and the gazetteer are stored where the header says. */
+  g_assert_cmpuint (get_u32 (data, 60), ==, alama_model_get_common_words (model)->capacity);
+  g_assert_cmpuint (get_u32 (data, 64), ==, alama_model_get_gazetteer (model)->capacity);
+  g_assert_true ((const guint8 *) alama_model_get_common_words (model)->keys
+                 == g_bytes_get_data (bytes, NULL) + l.common_words
+                 || ((guintptr) data & 7) != 0);
+  g_assert_true ((const guint8 *) alama_model_get_gazetteer (model)->values
+                 == g_bytes_get_data (bytes, NULL) + l.gazetteer_values
+                 || ((guintptr) data & 7) != 0);
+}
+
+/* A trained model carries the common words and the gazetteers it was
+ * trained with, so that another model file brings its own. */
+static void
+test_lexical_sections (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AlamaModel) model = alama_model_new_from_file (reference_model (), &error);
+  g_autoptr (AlamaTrainer) trainer = alama_trainer_new ();
+  g_autofree char *bare_path = tmp_path ("no-lexical.model");
+  g_autoptr (AlamaModel) bare = NULL;
+  const AlamaWordSet *common;
+  const AlamaGazetteer *gazetteer;
+  g_autofree char *book = alama_normalize_dup ("كتاب", -1);
+  g_autofree char *volkswagen = alama_normalize_dup ("فولكسفاغن", -1);
+  guint64 hashes[2];
+  guint8 out[2];
+
+  g_assert_no_error (error);
+  common = alama_model_get_common_words (model);
+  gazetteer = alama_model_get_gazetteer (model);
+  g_assert_cmpuint (common->capacity, >, 100000);
+  g_assert_cmpuint (gazetteer->capacity, >, 1000);
+  g_assert_true (alama_word_set_contains (common, book, strlen (book)));
+  g_assert_false (alama_word_set_contains (common, volkswagen, strlen (volkswagen)));
+  g_assert_nonnull (strstr (alama_model_get_metadata (model), "\"common_words\": "));
+
+  /* الأمم المتحدة is in the gazetteer, as an organization. */
+  {
+    g_autofree char *w0 = alama_normalize_dup ("الأمم", -1);
+    g_autofree char *w1 = alama_normalize_dup ("المتحدة", -1);
+
+    hashes[0] = alama_hash_bytes (w0, strlen (w0));
+    hashes[1] = alama_hash_bytes (w1, strlen (w1));
+  }
+  alama_gazetteer_match (gazetteer, hashes, 1, sizeof (guint64), 2, out);
+  g_assert_cmpuint (out[0], ==, 1u << ALAMA_GAZETTEER_ORG);
+  g_assert_cmpuint (out[1], ==, 16u << ALAMA_GAZETTEER_ORG);
+
+  /* Without them: empty sections, and the model still loads and tags. */
+  alama_trainer_add_file (trainer, training_file (), FALSE, &error);
+  g_assert_no_error (error);
+  alama_trainer_set_epochs (trainer, 2);
+  alama_trainer_set_lexical_data (trainer, FALSE, FALSE);
+  alama_trainer_train (trainer, bare_path, &error);
+  g_assert_no_error (error);
+  bare = alama_model_new_from_file (bare_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alama_model_get_common_words (bare)->capacity, ==, 0);
+  g_assert_cmpuint (alama_model_get_gazetteer (bare)->capacity, ==, 0);
 }
 
 static void
@@ -451,6 +520,8 @@ test_truncated (void)
     { "magic-only.model", 8 },
     { "sixty-three.model", 63 },
     { "header-only.model", ALAMA_MODEL_HEADER_SIZE },
+    { "in-common-words.model", documented_layout (data).common_words + 4 },
+    { "in-gazetteer.model", documented_layout (data).gazetteer_values + 4 },
     { "half.model", len / 2 },
     { "one-short.model", len - 1 },
   };
@@ -516,6 +587,21 @@ test_version (void)
   set_u32 (data, 8, ALAMA_MODEL_FORMAT_VERSION + 1);
   assert_load_fails ("format-version.model", data, len, ALAMA_MODEL_ERROR_VERSION,
                      ALAMA_MODEL_ERROR_VERSION);
+  /* Version 1 files (before the common words and gazetteers) are refused
+   * with a word on what to do. */
+  {
+    g_autofree char *path = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AlamaModel) model = NULL;
+
+    set_u32 (data, 8, 1);
+    path = write_tmp ("version-1.model", data, len);
+    model = alama_model_new_from_file (path, &error);
+    g_assert_null (model);
+    g_assert_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION);
+    g_assert_nonnull (strstr (error->message, "version 1"));
+    g_assert_nonnull (strstr (error->message, "retrain"));
+  }
   set_u32 (data, 8, ALAMA_MODEL_FORMAT_VERSION);
   set_u32 (data, 12, ALAMA_FEATURE_SET_VERSION + 1);
   assert_load_fails ("feature-version.model", data, len, ALAMA_MODEL_ERROR_VERSION,
@@ -539,7 +625,18 @@ test_hostile_header (void)
   const guint8 *orig = g_bytes_get_data (bytes, &len);
   guint32 feature_capacity = get_u32 (orig, 36);
   guint32 metadata_len = get_u32 (orig, 56);
+  guint32 common_capacity = get_u32 (orig, 60);
+  guint32 gazetteer_capacity = get_u32 (orig, 64);
   const HeaderEdit edits[] = {
+    { "huge-common-words.model", 60, 0x80000000u },
+    { "odd-common-words.model", 60, common_capacity - 1 },
+    { "half-common-words.model", 60, common_capacity / 2 },
+    { "no-common-words.model", 60, 0 },
+    { "huge-gazetteer.model", 64, 0x80000000u },
+    { "odd-gazetteer.model", 64, 3 },
+    { "double-gazetteer.model", 64, gazetteer_capacity * 2 },
+    { "reserved-68.model", 68, 1 },
+    { "reserved-76.model", 76, 0xffffffffu },
     { "huge-features.model", 36, 0x80000000u },
     { "huge-lexicon.model", 44, 0x80000000u },
     { "huge-metadata.model", 56, G_MAXUINT32 },
@@ -700,6 +797,36 @@ test_full_tables (void)
       }
     fix_checksum (data, len);
     assert_load_fails ("full-feature-table.model", data, len, ALAMA_MODEL_ERROR_CORRUPT,
+                       ALAMA_MODEL_ERROR_CORRUPT);
+  }
+
+  {
+    g_autofree guint8 *data = g_memdup2 (orig, len);
+    guint32 capacity = get_u32 (orig, 60);
+
+    g_assert_cmpuint (capacity, >, 0);
+    for (guint32 i = 0; i < capacity; i++)
+      if (get_u32 (data, l.common_words + 4 * i) == 0)
+        set_u32 (data, l.common_words + 4 * i, 0x5eed0000u + i);
+    fix_checksum (data, len);
+    assert_load_fails ("full-common-words.model", data, len, ALAMA_MODEL_ERROR_CORRUPT,
+                       ALAMA_MODEL_ERROR_CORRUPT);
+  }
+  {
+    g_autofree guint8 *data = g_memdup2 (orig, len);
+    guint32 capacity = get_u32 (orig, 64);
+
+    g_assert_cmpuint (capacity, >, 0);
+    for (guint32 i = 0; i < capacity; i++)
+      {
+        guint64 key;
+
+        memcpy (&key, data + l.gazetteer_keys + 8 * i, 8);
+        if (key == 0)
+          set_u64 (data, l.gazetteer_keys + 8 * i, 0x5eed0000u + i);
+      }
+    fix_checksum (data, len);
+    assert_load_fails ("full-gazetteer.model", data, len, ALAMA_MODEL_ERROR_CORRUPT,
                        ALAMA_MODEL_ERROR_CORRUPT);
   }
 
@@ -865,6 +992,7 @@ main (int   argc,
 
   g_test_add_func ("/alama/model/train-and-load", test_train_and_load);
   g_test_add_func ("/alama/model/layout-documented", test_layout_documented);
+  g_test_add_func ("/alama/model/lexical-sections", test_lexical_sections);
   g_test_add_func ("/alama/model/deterministic", test_deterministic);
   g_test_add_func ("/alama/model/file-order", test_file_order);
   g_test_add_func ("/alama/model/trainer-bad-tag", test_trainer_bad_tag);
