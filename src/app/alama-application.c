@@ -103,6 +103,8 @@ open_action (GSimpleAction *action,
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_pattern (filter, "*.xml");
   gtk_file_filter_add_pattern (filter, "*.conll");
+  gtk_file_filter_add_pattern (filter, "*.bio");
+  gtk_file_filter_add_pattern (filter, "*.ann");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
   filter = gtk_file_filter_new ();

@@ -128,6 +128,121 @@ test_open_vocalized_crlf (void)
   app_test_close_window (window);
 }
 
+/* Writes @contents to @name in a new temporary directory; returns the
+ * path.  The directory is left for the caller's @dir. */
+static char *
+write_temp (char      **dir,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *path;
+
+  if (*dir == NULL)
+    *dir = g_dir_make_tmp ("alama-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Checks that @document holds exactly the entities @expected lists, as
+ * "LABEL start end" lines, in order. */
+static void
+assert_entities (AlamaDocument *document,
+                 const char    *expected)
+{
+  g_autoptr (GString) got = g_string_new (NULL);
+  guint n = alama_document_get_n_annotations (document);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
+
+      if (alama_annotation_is_entity (a))
+        g_string_append_printf (got, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "\n", a->label,
+                                a->start, a->end);
+    }
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+static void
+remove_temp (const char *dir,
+             const char *const *names)
+{
+  for (guint k = 0; names[k]; k++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[k], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A CoNLL file opens with its own names (nothing recognized on top), the
+ * text rebuilt with single spaces, each name highlighted. */
+static void
+test_open_conll (void)
+{
+  static const char *const names[] = { "names.conll", NULL };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = write_temp (&dir, "names.conll",
+                                      "\xd8\xa8\xd9\x8a\xd8\xb1\xd9\x88\xd8\xaa B-LOC\n"
+                                      "\xd8\xaa\xd8\xb3\xd8\xaa\xd8\xb6\xd9\x8a\xd9\x81 O\n"
+                                      "\xd9\x86\xd8\xa8\xd9\x8a\xd9\x84 B-PERS\n"
+                                      "\xd8\xb9\xd9\x8a\xd8\xb3\xd9\x89 I-PERS\n"
+                                      "\n");
+  AlamaWindow *window = app_test_open_window (app, path);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (document);
+  shown = buffer_text (view);
+  /* «بيروت تستضيف نبيل عيسى» */
+  g_assert_cmpstr (shown, ==, alama_document_get_text (document, NULL));
+  g_assert_true (g_str_has_prefix (shown, "\xd8\xa8\xd9\x8a\xd8\xb1\xd9\x88\xd8\xaa "));
+  assert_entities (document, "LOC 0 5\nPERS 13 22\n");
+  assert_tags_match (view, document);
+
+  app_test_close_window (window);
+  remove_temp (dir, names);
+}
+
+/* A brat .ann opens with the text of the .txt beside it and its names. */
+static void
+test_open_brat (void)
+{
+  static const char *const names[] = { "names.txt", "names.ann", NULL };
+  g_autofree char *dir = NULL;
+  /* «نبيل عيسى في بيروت» */
+  g_autofree char *text_path = write_temp (&dir, "names.txt",
+                                           "\xd9\x86\xd8\xa8\xd9\x8a\xd9\x84 "
+                                           "\xd8\xb9\xd9\x8a\xd8\xb3\xd9\x89 "
+                                           "\xd9\x81\xd9\x8a "
+                                           "\xd8\xa8\xd9\x8a\xd8\xb1\xd9\x88\xd8\xaa\n");
+  g_autofree char *path = write_temp (&dir, "names.ann",
+                                      "T1\tPERS 0 9\t\xd9\x86\xd8\xa8\xd9\x8a\xd9\x84 "
+                                      "\xd8\xb9\xd9\x8a\xd8\xb3\xd9\x89\n"
+                                      "T2\tLOC 13 18\t\xd8\xa8\xd9\x8a\xd8\xb1\xd9\x88\xd8\xaa\n");
+  AlamaWindow *window = app_test_open_window (app, path);
+  AlamaDocument *document = alama_window_get_document (window);
+  AlamaDocumentView *view = alama_window_get_document_view (window);
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (document);
+  g_assert_true (g_file_get_contents (text_path, &expected, NULL, NULL));
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, expected);
+  assert_entities (document, "PERS 0 9\nLOC 13 18\n");
+  assert_tags_match (view, document);
+
+  app_test_close_window (window);
+  remove_temp (dir, names);
+}
+
 static void
 test_follows_edits (void)
 {
@@ -322,6 +437,8 @@ main (int   argc,
 
   g_test_add_func ("/alama/window/open-text", test_open_text);
   g_test_add_func ("/alama/window/open-vocalized-crlf", test_open_vocalized_crlf);
+  g_test_add_func ("/alama/window/open-conll", test_open_conll);
+  g_test_add_func ("/alama/window/open-brat", test_open_brat);
   g_test_add_func ("/alama/window/follows-edits", test_follows_edits);
   g_test_add_func ("/alama/window/font-covers-text", test_font_covers_text);
   g_test_add_func ("/alama/window/highlights-drawn", test_highlights_drawn);
