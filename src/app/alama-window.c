@@ -56,6 +56,9 @@ struct _AlamaWindow
    * search; the matches (gsize pairs, in characters) and the current one. */
   AlamaFindIndex *find_index;
   GArray *find_matches;
+  /* The query find_matches answers: Return typed before the entry's
+   * search delay ran searches the new text first. */
+  char *find_query;
   guint find_current;
   GtkTextTag *search_tag;
 
@@ -429,6 +432,8 @@ run_search (AlamaWindow *self)
   clear_search_tag (self);
   g_clear_pointer (&self->find_matches, g_array_unref);
   self->find_current = 0;
+  g_free (self->find_query);
+  self->find_query = g_strdup (query);
   if (self->document && *query)
     {
       if (self->find_index == NULL)
@@ -475,6 +480,7 @@ reset_find (AlamaWindow *self)
 {
   g_clear_pointer (&self->find_index, alama_find_index_free);
   g_clear_pointer (&self->find_matches, g_array_unref);
+  g_clear_pointer (&self->find_query, g_free);
   self->find_current = 0;
   if (gtk_search_bar_get_search_mode (self->find_bar))
     run_search (self);
@@ -486,8 +492,15 @@ static void
 find_step (AlamaWindow *self,
            gboolean     forward)
 {
-  guint n = self->find_matches ? self->find_matches->len / 2 : 0;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  guint n;
 
+  if (g_strcmp0 (query, self->find_query) != 0)
+    {
+      run_search (self);
+      return;
+    }
+  n = self->find_matches ? self->find_matches->len / 2 : 0;
   if (n == 0)
     return;
   self->find_current = forward ? (self->find_current + 1) % n : (self->find_current + n - 1) % n;
@@ -538,6 +551,7 @@ find_mode_cb (GtkSearchBar *bar,
     return;
   clear_search_tag (self);
   g_clear_pointer (&self->find_matches, g_array_unref);
+  g_clear_pointer (&self->find_query, g_free);
   update_find_status (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
@@ -1563,6 +1577,7 @@ alama_window_finalize (GObject *object)
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->find_index, alama_find_index_free);
   g_clear_pointer (&self->find_matches, g_array_unref);
+  g_clear_pointer (&self->find_query, g_free);
   g_clear_pointer (&self->highlighted_labels, g_strfreev);
   G_OBJECT_CLASS (alama_window_parent_class)->finalize (object);
 }

@@ -167,13 +167,25 @@ typedef struct
   guint clitic;
 } MonthMatch;
 
+/* Takes @key; a word already in @set (two lists can share one) is freed,
+ * so that every string the set holds stays reachable. */
+static void
+add_word (GHashTable *set,
+          char       *key)
+{
+  if (g_hash_table_contains (set, key))
+    g_free (key);
+  else
+    g_hash_table_add (set, key);
+}
+
 static void
 add_start_word (GHashTable *set,
                 const char *key)
 {
-  g_hash_table_add (set, g_strdup (key));
+  add_word (set, g_strdup (key));
   for (gsize i = 0; i < G_N_ELEMENTS (proclitics); i++)
-    g_hash_table_add (set, g_strconcat (proclitics[i], key, NULL));
+    add_word (set, g_strconcat (proclitics[i], key, NULL));
 }
 
 /* Every normalized word that a date can start with, alone or behind a
