@@ -6,7 +6,7 @@
  *   8   u32      format version
  *   12  u32      feature-set version (ALAMA_FEATURE_SET_VERSION)
  *   16  u64      file size in bytes
- *   24  u64      checksum of bytes 64 … file size (alama_model_checksum())
+ *   24  u64      checksum of bytes 80 … file size (alama_model_checksum())
  *   32  u32      number of entity types T (1 … 16)
  *   36  u32      feature table capacity F (a power of two)
  *   40  u32      number of features stored
