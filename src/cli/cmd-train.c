@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "alama-model.h"
 #include "alama-trainer.h"
 #include "cli-commands.h"
 #include "cli-common.h"
@@ -38,6 +39,7 @@ typedef struct
   float temperature;
   gboolean no_common_words;
   gboolean no_gazetteers;
+  guint history;
 } TrainSettings;
 
 static AlamaTrainer *
@@ -65,6 +67,7 @@ new_trainer (const TrainSettings *settings)
   alama_trainer_set_min_feature_count (trainer, settings->min_count);
   alama_trainer_set_temperature (trainer, settings->temperature);
   alama_trainer_set_lexical_data (trainer, !settings->no_common_words, !settings->no_gazetteers);
+  alama_trainer_set_history (trainer, settings->history);
   alama_trainer_set_progress (trainer, progress_cb, NULL);
   return g_steal_pointer (&trainer);
 }
@@ -112,6 +115,7 @@ cmd_train (int    argc,
   double hold_out = 0;
   gboolean no_common_words = FALSE;
   gboolean no_gazetteers = FALSE;
+  int history = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the model to MODEL (required)", "MODEL" },
     { "dev", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &dev,
@@ -128,6 +132,10 @@ cmd_train (int    argc,
       "Do not learn from the dictionary of ordinary words (for comparisons)", NULL },
     { "no-gazetteers", 0, 0, G_OPTION_ARG_NONE, &no_gazetteers,
       "Do not learn from the lists of known names (for comparisons)", NULL },
+    { "history", 0, 0, G_OPTION_ARG_INT, &history,
+      "Let a word's labels in the N preceding sentences count (default "
+      G_STRINGIFY (ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW) ", 0: off; training takes about 5 times "
+      "longer)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };
@@ -157,6 +165,9 @@ cmd_train (int    argc,
     return cli_usage_error (context, "--hold-out must be a fraction in [0, 1)");
   if (min_count < 1)
     return cli_usage_error (context, "--min-count must be at least 1");
+  if (history < 0 || history > ALAMA_MODEL_MAX_HISTORY_WINDOW)
+    return cli_usage_error (context, "--history must be between 0 and "
+                                     G_STRINGIFY (ALAMA_MODEL_MAX_HISTORY_WINDOW));
 
   settings.files = files;
   settings.dev = dev;
@@ -166,6 +177,7 @@ cmd_train (int    argc,
   settings.min_count = (guint) min_count;
   settings.no_common_words = no_common_words;
   settings.no_gazetteers = no_gazetteers;
+  settings.history = (guint) history;
   if ((dev == NULL || dev[0] == NULL) && hold_out == 0 && !calibrate (&settings, out))
     return CLI_EXIT_FAILURE;
   trainer = new_trainer (&settings);

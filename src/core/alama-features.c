@@ -16,6 +16,7 @@
 #include "alama-common-words.h"
 #include "alama-gazetteer.h"
 #include "alama-hash.h"
+#include "alama-history.h"
 #include "alama-normalizer.h"
 #include "alama-unicode.h"
 #include "alama-word-lists.h"
@@ -71,6 +72,7 @@ typedef struct
   guint shape;
   guint common;      /* AlamaCommonWord, 0 for a word not in Arabic letters */
   guint64 forms[2];  /* for alama_gazetteer_match(): norm, stem */
+  guint32 history;   /* alama_history_lookup(), 0 without a history */
 } WordInfo;
 
 /* The dictionary's answer per word type: a direct-mapped cache indexed by
@@ -94,6 +96,7 @@ struct _AlamaFeatures
   const AlamaGazetteer *gazetteer;
   guint8 *gazetteer_hits;   /* per word, alama_gazetteer_match() */
   CommonWordCache *common_cache;
+  const AlamaHistory *history;  /* alama-history.h, or NULL */
 };
 
 /**
@@ -511,6 +514,10 @@ alama_features_extract (AlamaFeatures   *self,
 
   for (guint i = 0; i < n_words; i++)
     describe_word (self, &words[i], &self->info[i], held_out ? held_out[i] : 0);
+  for (guint i = 0; i < n_words; i++)
+    self->info[i].history = self->history ? alama_history_lookup (self->history,
+                                                                  alama_features_get_key (self, &words[i], i))
+                                          : 0;
   if (self->gazetteer)
     alama_gazetteer_match (self->gazetteer, self->info[0].forms, G_N_ELEMENTS (self->info[0].forms),
                            sizeof (WordInfo), n_words, self->gazetteer_hits);
@@ -580,9 +587,63 @@ alama_features_extract (AlamaFeatures   *self,
       EMIT (alama_hash_combine ((guint64) neighbour (self, n_words, i, -1)->classes << 32 | w->shape,
                                 T_PREV_CLASS_SHAPE));
       k = lexical_features (self, n_words, i, f, k);
+      if (self->history)
+        k = alama_history_features (neighbour (self, n_words, i, -1)->history, w->history,
+                                    neighbour (self, n_words, i, 1)->history, f, k,
+                                    ALAMA_MAX_FEATURES);
 #undef EMIT
       for (; k < ALAMA_MAX_FEATURES; k++)
         f[k] = 0;
     }
   return self->out;
+}
+
+/**
+ * alama_features_set_history:
+ * @features: the extractor
+ * @history: (nullable): labels given earlier in the document; it must
+ *   outlive the extractor or be unset first
+ *
+ * With a history, every word also gets the features of how the same word
+ * was labelled in the preceding sentences (alama-history.h).
+ */
+void
+alama_features_set_history (AlamaFeatures      *self,
+                            const AlamaHistory *history)
+{
+  self->history = history;
+}
+
+/**
+ * alama_features_get_key:
+ * @features: the extractor
+ * @i: a word of the last sentence given to alama_features_extract()
+ *
+ * Returns: the key alama-history.h files the word under (the hash of its
+ *   normalized, clitic-stripped form), or 0 for a word that is not in
+ *   letters (numbers, punctuation, addresses)
+ */
+guint64
+alama_features_get_key (const AlamaFeatures *self,
+                        const AlamaWord     *word,
+                        guint                i)
+{
+  if (word->kind != ALAMA_TOKEN_ARABIC && word->kind != ALAMA_TOKEN_LATIN)
+    return 0;
+  return self->info[i].stem;
+}
+
+/**
+ * alama_features_get_history:
+ * @features: the extractor
+ * @i: a word of the last sentence given to alama_features_extract()
+ *
+ * Returns: alama_history_lookup() of the word when it was extracted, 0
+ *   without a history
+ */
+guint32
+alama_features_get_history (const AlamaFeatures *self,
+                            guint                i)
+{
+  return self->info[i].history;
 }

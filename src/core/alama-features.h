@@ -9,6 +9,7 @@
 
 #include "alama-common-words.h"
 #include "alama-gazetteer.h"
+#include "alama-history.h"
 #include "alama-lexicon.h"
 #include "alama-tokenizer.h"
 
@@ -49,6 +50,14 @@ const guint64 *alama_features_extract (AlamaFeatures   *features,
                                        const AlamaWord *words,
                                        guint            n_words,
                                        const guint8    *held_out);
+
+void alama_features_set_history (AlamaFeatures      *features,
+                                 const AlamaHistory *history);
+guint64 alama_features_get_key (const AlamaFeatures *features,
+                                const AlamaWord     *word,
+                                guint                i);
+guint32 alama_features_get_history (const AlamaFeatures *features,
+                                    guint                i);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaFeatures, alama_features_free)
 

@@ -33,6 +33,7 @@ struct _AlamaModel
   guint n_features;
   float weight_scale;
   float temperature;
+  guint history_window;
   AlamaLexicon lexicon;
   AlamaWordSet common_words;
   AlamaGazetteer gazetteer;
@@ -240,6 +241,14 @@ alama_model_new_from_bytes (GBytes  *bytes,
                    "alama-ner train", ALAMA_MODEL_FORMAT_VERSION);
       return NULL;
     }
+  if (version == 2)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
+                   "model format version 2 is no longer supported (this program reads "
+                   "version %u, which adds the document history): retrain it with "
+                   "alama-ner train", ALAMA_MODEL_FORMAT_VERSION);
+      return NULL;
+    }
   if (version != ALAMA_MODEL_FORMAT_VERSION)
     {
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
@@ -291,7 +300,7 @@ alama_model_new_from_bytes (GBytes  *bytes,
       || (lexicon_capacity != 0 && !is_power_of_two (lexicon_capacity))
       || (common_capacity != 0 && !is_power_of_two (common_capacity))
       || (gazetteer_capacity != 0 && !is_power_of_two (gazetteer_capacity))
-      || read_u32 (data + 68) != 0 || read_u32 (data + 72) != 0 || read_u32 (data + 76) != 0
+      || read_u32 (data + 72) != 0 || read_u32 (data + 76) != 0
       || !compute_layout (n_types, feature_capacity, lexicon_capacity, common_capacity,
                           gazetteer_capacity, metadata_len, &layout)
       || layout.end != size)
@@ -335,6 +344,14 @@ alama_model_new_from_bytes (GBytes  *bytes,
   self->n_features = n_features;
   self->weight_scale = read_f32 (data + 48);
   self->temperature = read_f32 (data + 52);
+  self->history_window = read_u32 (data + 68);
+  if (self->history_window > ALAMA_MODEL_MAX_HISTORY_WINDOW)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: document history window of %u sentences (at most %d)",
+                   self->history_window, ALAMA_MODEL_MAX_HISTORY_WINDOW);
+      return NULL;
+    }
   /* Finite is not enough: a word's score sums ALAMA_MAX_FEATURES weights
    * of up to 32767 × scale, and a sentence's path up to
    * ALAMA_MAX_SENTENCE_TOKENS scores and transitions, in floats.  Bounding
@@ -496,6 +513,19 @@ float
 alama_model_get_temperature (const AlamaModel *self)
 {
   return self->temperature;
+}
+
+/**
+ * alama_model_get_history_window:
+ * @model: the model
+ *
+ * Returns: how many preceding sentences of a document the model's history
+ *   features look at (alama-history.h); 0 when it has none
+ */
+guint
+alama_model_get_history_window (const AlamaModel *self)
+{
+  return self->history_window;
 }
 
 const AlamaLexicon *
@@ -741,6 +771,7 @@ alama_model_write (const char           *path,
   put_u32 (out, 56, (guint32) metadata_len);
   put_u32 (out, 60, common_capacity);
   put_u32 (out, 64, gazetteer_capacity);
+  put_u32 (out, 68, MIN (data->history_window, ALAMA_MODEL_MAX_HISTORY_WINDOW));
 
   for (guint t = 0; t < data->n_types; t++)
     g_strlcpy ((char *) out->data + layout.type_names + t * TYPE_NAME_SIZE, data->type_names[t],

@@ -28,6 +28,7 @@ struct _AlamaRecognizer
   char label_names[ALAMA_MODEL_MAX_LABELS][20];
   gboolean dates_enabled;
   gboolean confidences_enabled;
+  AlamaHistory *history;
 };
 
 /**
@@ -48,6 +49,11 @@ alama_recognizer_new (AlamaModel *model)
   alama_features_set_lexical_data (self->features, alama_model_get_common_words (model),
                                    alama_model_get_gazetteer (model));
   self->decoder = alama_decoder_new (alama_model_get_n_labels (model));
+  if (alama_model_get_history_window (model) > 0)
+    {
+      self->history = alama_history_new (alama_model_get_history_window (model));
+      alama_features_set_history (self->features, self->history);
+    }
   self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
   self->words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
   self->dates = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
@@ -72,6 +78,7 @@ alama_recognizer_free (AlamaRecognizer *self)
     return;
   alama_model_unref (self->model);
   alama_features_free (self->features);
+  alama_history_free (self->history);
   alama_decoder_free (self->decoder);
   g_array_unref (self->tokens);
   g_array_unref (self->words);
@@ -153,6 +160,33 @@ label_sentence (AlamaRecognizer *self,
   alama_model_score (self->model, features, n_words, self->scores);
   alama_decoder_viterbi (self->decoder, self->scores, alama_model_get_transitions (self->model),
                          n_words, self->labels);
+  if (self->history)
+    {
+      for (guint i = 0; i < n_words; i++)
+        if (self->labels[i] != 0 || alama_features_get_history (self->features, i) != 0)
+          alama_history_add (self->history, alama_features_get_key (self->features, &words[i], i),
+                             self->labels[i] == 0 ? 0 : (self->labels[i] - 1) / 2 + 1);
+      alama_history_end_sentence (self->history);
+    }
+}
+
+/**
+ * alama_recognizer_start_document:
+ * @recognizer: the recognizer
+ *
+ * Forgets how words were labelled so far.  A model with a document
+ * history (alama_model_get_history_window()) lets the labels given to a
+ * word in the preceding sentences count: alama_recognizer_tag_words()
+ * takes its sentences as one document until this is called.
+ * alama_recognizer_recognize() starts a document on each call itself.
+ */
+void
+alama_recognizer_start_document (AlamaRecognizer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->history)
+    alama_history_reset (self->history);
 }
 
 /**
@@ -161,7 +195,8 @@ label_sentence (AlamaRecognizer *self,
  * @words: (array length=n_words): one sentence, already split into words
  * @n_words: how many words
  *
- * Labels each word with an IOB2 tag.
+ * Labels each word with an IOB2 tag.  Successive calls are taken as the
+ * sentences of one document (see alama_recognizer_start_document()).
  *
  * Returns: (transfer none) (array length=n_words): the tags ("O",
  *   "B-PERS", …), valid until the next call
@@ -326,6 +361,7 @@ alama_recognizer_recognize (AlamaRecognizer *self,
   g_array_set_size (self->tokens, 0);
   g_array_set_size (self->dates, 0);
   g_array_set_size (self->names, 0);
+  alama_recognizer_start_document (self);
   alama_tokenize (text, len, self->tokens);
   tokens = (const AlamaToken *) self->tokens->data;
 

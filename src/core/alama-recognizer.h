@@ -37,6 +37,7 @@ void alama_recognizer_recognize (AlamaRecognizer *recognizer,
 guint alama_recognizer_annotate (AlamaRecognizer *recognizer,
                                  AlamaDocument   *document);
 
+void alama_recognizer_start_document (AlamaRecognizer *recognizer);
 const char *const *alama_recognizer_tag_words (AlamaRecognizer *recognizer,
                                                const AlamaWord *words,
                                                guint            n_words);

@@ -12,12 +12,16 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "alama-conll-reader.h"
 #include "alama-decoder.h"
 #include "alama-features.h"
 #include "alama-hash-map.h"
+#include "alama-history.h"
 #include "alama-lexicon.h"
 #include "alama-model.h"
+#include "alama-recognizer.h"
 #include "alama-scorer.h"
 
 typedef struct
@@ -62,6 +66,10 @@ struct _AlamaTrainer
   AlamaGazetteerBuilder *gazetteer;
   AlamaWordSet common_words_view;
   AlamaGazetteer gazetteer_view;
+
+  /* Document history (alama-history.h). */
+  guint history_window;  /* 0: none */
+  guint8 *history_labels; /* per word, cross-validated first-pass label */
 };
 
 AlamaTrainer *
@@ -81,6 +89,7 @@ alama_trainer_new (void)
   self->min_count = 2;
   self->use_common_words = TRUE;
   self->use_gazetteers = TRUE;
+  self->history_window = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
   return self;
 }
 
@@ -104,6 +113,7 @@ alama_trainer_free (AlamaTrainer *self)
   g_free (self->feat_ids);
   g_free (self->feature_keys);
   g_free (self->dev_report);
+  g_free (self->history_labels);
   alama_word_set_builder_free (self->common_words);
   alama_gazetteer_builder_free (self->gazetteer);
   g_free (self);
@@ -403,6 +413,130 @@ sentence_words (AlamaTrainer   *self,
     }
 }
 
+/**
+ * alama_trainer_set_history:
+ * @trainer: the trainer
+ * @window: how many preceding sentences the document history features
+ *   look at (alama-history.h), 0 for none
+ *
+ * The default is %ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW.
+ */
+void
+alama_trainer_set_history (AlamaTrainer *self,
+                           guint         window)
+{
+  self->history_window = MIN (window, ALAMA_MODEL_MAX_HISTORY_WINDOW);
+}
+
+#define HISTORY_FOLDS 5
+
+/* Trains a model without history on the training sentences outside
+ * [first, end) and labels the words of those sentences (and, for fold 0,
+ * of the dev sentences) with it into history_labels, the way `tag` would. */
+static gboolean
+label_fold (AlamaTrainer *self,
+            guint         first,
+            guint         end,
+            gboolean      with_dev,
+            GError      **error)
+{
+  g_autoptr (AlamaTrainer) fold = alama_trainer_new ();
+  g_autoptr (AlamaModel) model = NULL;
+  g_autoptr (AlamaRecognizer) recognizer = NULL;
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
+  g_autofree char *path = NULL;
+  int fd;
+  gboolean ok;
+
+  fold->epochs = self->epochs;
+  fold->seed = self->seed;
+  fold->min_count = self->min_count;
+  fold->temperature = 1.0f;
+  fold->use_common_words = self->use_common_words;
+  fold->use_gazetteers = self->use_gazetteers;
+  fold->history_window = 0;
+  for (guint k = 0; k < self->train->len; k++)
+    {
+      const Sentence *s = &g_array_index (self->train, Sentence, k);
+      Sentence copy = { fold->words->len, s->n_words };
+
+      if (k >= first && k < end)
+        continue;
+      for (guint i = 0; i < s->n_words; i++)
+        {
+          g_ptr_array_add (fold->words, self->words->pdata[s->first_word + i]);
+          g_ptr_array_add (fold->tags, self->tags->pdata[s->first_word + i]);
+        }
+      g_array_append_val (fold->train, copy);
+      g_array_append_val (fold->all, copy);
+    }
+  if (fold->train->len == 0)
+    return TRUE;
+
+  fd = g_file_open_tmp ("alama-fold-XXXXXX.model", &path, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+  ok = alama_trainer_train (fold, path, error);
+  if (ok)
+    model = alama_model_new_from_file (path, error);
+  g_unlink (path);
+  if (model == NULL)
+    return FALSE;
+
+  recognizer = alama_recognizer_new (model);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GArray *set = pass == 0 ? self->train : self->dev;
+      guint from = pass == 0 ? first : 0;
+      guint to = pass == 0 ? end : with_dev ? self->dev->len : 0;
+
+      for (guint k = from; k < to; k++)
+        {
+          const Sentence *s = &g_array_index (set, Sentence, k);
+          const char *const *tags;
+
+          sentence_words (self, s, words);
+          tags = alama_recognizer_tag_words (recognizer, (const AlamaWord *) words->data,
+                                             s->n_words);
+          for (guint i = 0; i < s->n_words; i++)
+            {
+              guint8 label = 0;
+
+              if (tags && strcmp (tags[i], "O") != 0)
+                for (guint t = 0; t < self->types->len; t++)
+                  if (strcmp (tags[i] + 2, self->types->pdata[t]) == 0)
+                    label = (guint8) (tags[i][0] == 'B' ? 1 + 2 * t : 2 + 2 * t);
+              self->history_labels[s->first_word + i] = label;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The labels the history is built from when training: each training
+ * sentence labelled by a model trained on the other folds (contiguous
+ * blocks, so a document mostly stays in one fold), so that the history
+ * holds the kind of mistakes it will hold on new text. */
+static gboolean
+cross_validate (AlamaTrainer *self,
+                GError      **error)
+{
+  guint n = self->train->len;
+
+  self->history_labels = g_new0 (guint8, self->words->len);
+  if (n < HISTORY_FOLDS)
+    {
+      memcpy (self->history_labels, self->labels, self->words->len);
+      return TRUE;
+    }
+  for (guint f = 0; f < HISTORY_FOLDS; f++)
+    if (!label_fold (self, (guint) ((guint64) n * f / HISTORY_FOLDS),
+                     (guint) ((guint64) n * (f + 1) / HISTORY_FOLDS), f == 0, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Extracts every word's features and numbers those that occur at least
  * min_count times in the training sentences; dev words keep only features
  * that training knows.  Sentences are visited in file order, so word w's
@@ -411,6 +545,7 @@ static void
 extract_features (AlamaTrainer        *self,
                   AlamaLexiconBuilder *lexicon)
 {
+  g_autoptr (AlamaHistory) history = NULL;
   g_autoptr (AlamaFeatures) extractor = NULL;
   g_autoptr (GArray) held_out = g_array_new (FALSE, FALSE, sizeof (guint8));
   AlamaLexicon lexicon_view;
@@ -434,6 +569,11 @@ extract_features (AlamaTrainer        *self,
   extractor = alama_features_new (&lexicon_view);
   build_lexical_data (self, &lexicon_view);
   alama_features_set_lexical_data (extractor, &self->common_words_view, &self->gazetteer_view);
+  if (self->history_window > 0)
+    {
+      history = alama_history_new (self->history_window);
+      alama_features_set_history (extractor, history);
+    }
 
   for (guint k = 0; k < self->all->len; k++)
     {
@@ -448,6 +588,22 @@ extract_features (AlamaTrainer        *self,
             = dev ? 0 : self->labels[sentence->first_word + i] != 0 ? 2 : 1;
       rows = alama_features_extract (extractor, (const AlamaWord *) words->data,
                                      sentence->n_words, (const guint8 *) held_out->data);
+      /* The history of the next sentences: what a first-pass model,
+       * which did not see this sentence, labelled its words. */
+      if (history)
+        {
+          for (guint i = 0; i < sentence->n_words; i++)
+            {
+              guint8 label = self->history_labels[sentence->first_word + i];
+
+              if (label != 0 || alama_features_get_history (extractor, i) != 0)
+                alama_history_add (history,
+                                   alama_features_get_key (extractor,
+                                                           &g_array_index (words, AlamaWord, i), i),
+                                   label == 0 ? 0 : (label - 1u) / 2 + 1);
+            }
+          alama_history_end_sentence (history);
+        }
       for (guint i = 0; i < sentence->n_words; i++)
         {
           guint word = sentence->first_word + i;
@@ -692,6 +848,7 @@ build_metadata (AlamaTrainer *self,
                           ",\n  \"gazetteer_keys\": %" G_GSIZE_FORMAT,
                           self->common_words ? alama_word_set_builder_size (self->common_words) : 0,
                           self->gazetteer ? alama_gazetteer_builder_size (self->gazetteer) : 0);
+  g_string_append_printf (json, ",\n  \"history_window\": %u", self->history_window);
   if (dev_f1 >= 0)
     g_string_append_printf (json, ",\n  \"dev_f1\": %.4f", dev_f1);
   g_string_append (json, "\n}\n");
@@ -750,6 +907,8 @@ alama_trainer_train (AlamaTrainer *self,
 
       memset (self->is_dev + s->first_word, 1, s->n_words);
     }
+  if (self->history_window > 0 && !cross_validate (self, error))
+    return FALSE;
   extract_features (self, lexicon);
 
   n_trans = (gsize) (L + 1) * L;
@@ -891,6 +1050,7 @@ alama_trainer_train (AlamaTrainer *self,
     data.metadata = metadata;
     data.common_words = self->common_words ? &self->common_words_view : NULL;
     data.gazetteer = self->gazetteer ? &self->gazetteer_view : NULL;
+    data.history_window = self->history_window;
     ok = alama_model_write (model_path, &data, error);
   }
 

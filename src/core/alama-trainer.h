@@ -41,6 +41,11 @@ float alama_trainer_get_temperature (AlamaTrainer *trainer);
 void alama_trainer_set_lexical_data (AlamaTrainer *trainer,
                                      gboolean      common_words,
                                      gboolean      gazetteers);
+/* Preceding sentences the document history looks at (alama-history.h). */
+#define ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW 20
+
+void alama_trainer_set_history (AlamaTrainer *trainer,
+                                guint         window);
 void alama_trainer_set_progress (AlamaTrainer        *trainer,
                                  AlamaTrainerProgress progress,
                                  gpointer             user_data);
