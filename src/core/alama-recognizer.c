@@ -177,8 +177,9 @@ label_sentence (AlamaRecognizer *self,
  * Forgets how words were labelled so far.  A model with a document
  * history (alama_model_get_history_window()) lets the labels given to a
  * word in the preceding sentences count: alama_recognizer_tag_words()
- * takes its sentences as one document until this is called.
- * alama_recognizer_recognize() starts a document on each call itself.
+ * takes the sentences of successive calls as one document until this is
+ * called.  alama_recognizer_recognize() starts a document itself: each
+ * text it is given is one document.
  */
 void
 alama_recognizer_start_document (AlamaRecognizer *self)
@@ -344,7 +345,8 @@ merge (AlamaRecognizer *self,
  *
  * Finds the names (with the model's types) and dates in @text.  Spans
  * leave out proclitics that are not part of a name and surrounding
- * punctuation.
+ * punctuation.  @text is one document: what the previous calls found
+ * does not count (see alama_recognizer_start_document()).
  */
 void
 alama_recognizer_recognize (AlamaRecognizer *self,

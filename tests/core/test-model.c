@@ -353,7 +353,8 @@ test_layout_documented (void)
   g_assert_cmpmem (data, 8, "ALAMANER", 8);
   g_assert_cmpuint (get_u32 (data, 8), ==, ALAMA_MODEL_FORMAT_VERSION);
   g_assert_cmpuint (get_u32 (data, 12), ==, ALAMA_FEATURE_SET_VERSION);
-  for (guint offset = 68; offset < ALAMA_MODEL_HEADER_SIZE; offset += 4)
+  g_assert_cmpuint (get_u32 (data, 68), ==, alama_model_get_history_window (model));
+  for (guint offset = 72; offset < ALAMA_MODEL_HEADER_SIZE; offset += 4)
     g_assert_cmpuint (get_u32 (data, offset), ==, 0);
   g_assert_cmpuint (l.end, ==, len);
   g_assert_cmpstr ((const char *) data + l.type_names, ==, "LOC");
@@ -602,6 +603,20 @@ test_version (void)
     g_assert_nonnull (strstr (error->message, "version 1"));
     g_assert_nonnull (strstr (error->message, "retrain"));
   }
+  /* So are version 2 files (before the document history). */
+  {
+    g_autofree char *path = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AlamaModel) model = NULL;
+
+    set_u32 (data, 8, 2);
+    path = write_tmp ("version-2.model", data, len);
+    model = alama_model_new_from_file (path, &error);
+    g_assert_null (model);
+    g_assert_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION);
+    g_assert_nonnull (strstr (error->message, "version 2"));
+    g_assert_nonnull (strstr (error->message, "retrain"));
+  }
   set_u32 (data, 8, ALAMA_MODEL_FORMAT_VERSION);
   set_u32 (data, 12, ALAMA_FEATURE_SET_VERSION + 1);
   assert_load_fails ("feature-version.model", data, len, ALAMA_MODEL_ERROR_VERSION,
@@ -635,7 +650,9 @@ test_hostile_header (void)
     { "huge-gazetteer.model", 64, 0x80000000u },
     { "odd-gazetteer.model", 64, 3 },
     { "double-gazetteer.model", 64, gazetteer_capacity * 2 },
-    { "reserved-68.model", 68, 1 },
+    { "huge-history.model", 68, ALAMA_MODEL_MAX_HISTORY_WINDOW + 1 },
+    { "max-history.model", 68, G_MAXUINT32 },
+    { "reserved-72.model", 72, 1 },
     { "reserved-76.model", 76, 0xffffffffu },
     { "huge-features.model", 36, 0x80000000u },
     { "huge-lexicon.model", 44, 0x80000000u },

@@ -269,6 +269,74 @@ test_repeatable (void)
 
 /* Without confidences the same entities come out, names with confidence
  * 1 and dates with their rule's confidence. */
+/* The built-in model has a document history: the sentences given to
+ * tag_words() are one document until a new one starts, and a new document
+ * is tagged as by a new recognizer.  The article is tagged sentence by
+ * sentence (one a line, words split at spaces) twice in one document. */
+static void
+test_document (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autoptr (AlamaRecognizer) other = new_recognizer ();
+  g_autofree char *article = read_sample ("article.txt");
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
+  guint n_lines = 0;
+
+  if (article == NULL)
+    {
+      g_test_skip ("data/samples not found");
+      return;
+    }
+  g_assert_cmpuint (alama_model_get_history_window (alama_recognizer_get_model (recognizer)), >,
+                    0);
+  lines = g_strsplit (article, "\n", -1);
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      AlamaRecognizer *r = pass == 3 ? other : recognizer;
+      guint k = 0;
+
+      /* Pass 0: the article; pass 1: again in the same document; pass 2:
+       * a new document; pass 3: a new recognizer. */
+      if (pass == 2)
+        alama_recognizer_start_document (recognizer);
+      for (guint l = 0; lines[l]; l++)
+        {
+          g_auto (GStrv) tokens = g_strsplit_set (lines[l], " \t", -1);
+          const char *const *tags;
+          GString *joined = g_string_new (NULL);
+
+          g_array_set_size (words, 0);
+          for (guint t = 0; tokens[t]; t++)
+            if (tokens[t][0])
+              {
+                AlamaWord w = { tokens[t], strlen (tokens[t]), 0 };
+
+                w.kind = alama_word_guess_kind (w.text, w.len);
+                g_array_append_val (words, w);
+              }
+          if (words->len == 0)
+            continue;
+          tags = alama_recognizer_tag_words (r, (const AlamaWord *) words->data, words->len);
+          for (guint i = 0; i < words->len; i++)
+            g_string_append_printf (joined, "%s ", tags[i]);
+          if (pass == 0)
+            g_ptr_array_add (first, g_string_free (joined, FALSE));
+          else
+            {
+              if (pass >= 2)
+                g_assert_cmpstr (joined->str, ==, first->pdata[k]);
+              g_string_free (joined, TRUE);
+            }
+          k++;
+        }
+      n_lines = k;
+    }
+  g_assert_cmpuint (n_lines, ==, first->len);
+  g_assert_cmpuint (n_lines, >, 1);
+}
+
 static void
 test_no_confidences (void)
 {
@@ -543,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/alama/recognizer/diacritics", test_diacritics);
   g_test_add_func ("/alama/recognizer/dates", test_dates);
   g_test_add_func ("/alama/recognizer/repeatable", test_repeatable);
+  g_test_add_func ("/alama/recognizer/document", test_document);
   g_test_add_func ("/alama/recognizer/appends", test_appends);
   g_test_add_func ("/alama/recognizer/no-confidences", test_no_confidences);
   g_test_add_func ("/alama/recognizer/empty", test_empty);
