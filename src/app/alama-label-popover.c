@@ -42,7 +42,7 @@ static const struct
 } label_keys[] = {
   { "PERS", N_("Person") },
   { "LOC", N_("Place") },
-  { "ORG", N_("Organisation") },
+  { "ORG", N_("Organization") },
   { "MISC", N_("Other Name") },
   { "DATE", N_("Date") },
 };
