@@ -172,7 +172,11 @@ about_action (GSimpleAction *action,
                                         "(Benajiba et al. 2007), with the CAMeL Lab splits "
                                         "(Obeid et al. 2020), and is distributed under the "
                                         "<a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
-                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence."));
+                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence.\n\n"
+                                        "It holds word lists made from Ayaspell (hunspell-ar, "
+                                        "GPL 2 or later), place names from GeoNames "
+                                        "(geonames.org, CC BY 4.0), iso-codes, libgweather, "
+                                        "Unicode CLDR and Faker (MIT)."));
 
   gtk_window_present (GTK_WINDOW (about));
 }
