@@ -51,7 +51,6 @@ enum
   T_GAZETTEER,       /* alama-gazetteer.h */
   T_GAZETTEER_AT,    /* + position */
   T_GAZETTEER_COMMON,
-  T_BIGRAM_OUTER,    /* + position; context_bigrams () */
 };
 
 /* What is known of one word before its context is looked at. */
@@ -482,32 +481,6 @@ neighbour (const AlamaFeatures *self,
   return &self->info[j];
 }
 
-/* The two words before and the two after, as pairs: fixed phrases around a
- * name ("قال الرئيس", "في مدينة", "وكالة الأنباء") say more than either
- * word alone.  Appended to row @f from slot @k; returns the next free
- * slot.  (Measured 2026-11-24 with other context features, which did not
- * help: tests/bench/README.md.) */
-static guint
-context_bigrams (const AlamaFeatures *self,
-                 guint                n_words,
-                 guint                i,
-                 guint64             *f,
-                 guint                k)
-{
-  const WordInfo *before2 = neighbour (self, n_words, i, -2);
-  const WordInfo *before1 = neighbour (self, n_words, i, -1);
-  const WordInfo *after1 = neighbour (self, n_words, i, 1);
-  const WordInfo *after2 = neighbour (self, n_words, i, 2);
-
-  if (k < ALAMA_MAX_FEATURES)
-    f[k++] = alama_hash_combine (before2->norm ^ alama_hash_mix (before1->norm),
-                                 T_BIGRAM_OUTER * 16 + POS (-1));
-  if (k < ALAMA_MAX_FEATURES)
-    f[k++] = alama_hash_combine (after1->norm ^ alama_hash_mix (after2->norm),
-                                 T_BIGRAM_OUTER * 16 + POS (1));
-  return k;
-}
-
 /**
  * alama_features_extract:
  * @features: the extractor (scratch space, reused between calls)
@@ -607,7 +580,6 @@ alama_features_extract (AlamaFeatures   *self,
       EMIT (alama_hash_combine ((guint64) neighbour (self, n_words, i, -1)->classes << 32 | w->shape,
                                 T_PREV_CLASS_SHAPE));
       k = lexical_features (self, n_words, i, f, k);
-      k = context_bigrams (self, n_words, i, f, k);
 #undef EMIT
       for (; k < ALAMA_MAX_FEATURES; k++)
         f[k] = 0;
