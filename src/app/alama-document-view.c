@@ -638,6 +638,14 @@ insert_some (AlamaDocumentView *self,
         }
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_insert (buffer, &end, from, (int) size);
+      /* The caret starts where reading does (inserting moved it along). */
+      if (self->pending_pos == 0)
+        {
+          GtkTextIter start;
+
+          gtk_text_buffer_get_start_iter (buffer, &start);
+          gtk_text_buffer_place_cursor (buffer, &start);
+        }
       self->pending_pos += size;
       if (budget_us > 0 && g_get_monotonic_time () >= deadline)
         break;
