@@ -12,22 +12,26 @@ typedef struct
   guint64 hash;
   guint8 len;      /* 0: an empty slot */
   guint8 kind;
+  guint8 recent;   /* of the two slots of a set, the one used last */
   char text[ALAMA_TYPE_CACHE_MAX_TEXT];
 } SlotHeader;
 
 G_STATIC_ASSERT (sizeof (SlotHeader) == 56);
 
+/* Two slots per set (a word may go in either), the least recently used
+ * one replaced: fewer frequent words are evicted by a rare one that
+ * happens to share their slot than with one slot per set. */
 struct _AlamaTypeCache
 {
   guint8 *slots;
   gsize slot_size;
-  gsize mask;
+  gsize mask;     /* of the sets */
 };
 
 /**
  * alama_type_cache_new:
  * @value_size: bytes of the value stored per word type
- * @n_slots: how many types it holds at most; a power of two
+ * @n_slots: how many types it holds at most; a power of two, at least 2
  *
  * Returns: (transfer full): an empty cache
  */
@@ -37,10 +41,10 @@ alama_type_cache_new (gsize value_size,
 {
   AlamaTypeCache *self;
 
-  g_return_val_if_fail (n_slots > 0 && (n_slots & (n_slots - 1)) == 0, NULL);
+  g_return_val_if_fail (n_slots >= 2 && (n_slots & (n_slots - 1)) == 0, NULL);
   self = g_new0 (AlamaTypeCache, 1);
   self->slot_size = sizeof (SlotHeader) + ((value_size + 7) & ~(gsize) 7);
-  self->mask = n_slots - 1;
+  self->mask = n_slots / 2 - 1;
   self->slots = g_malloc0 (self->slot_size * n_slots);
   return self;
 }
@@ -63,14 +67,26 @@ alama_type_cache_free (AlamaTypeCache *self)
 void
 alama_type_cache_clear (AlamaTypeCache *self)
 {
-  memset (self->slots, 0, self->slot_size * (self->mask + 1));
+  memset (self->slots, 0, self->slot_size * 2 * (self->mask + 1));
 }
 
-static inline SlotHeader *
-slot_of (const AlamaTypeCache *self,
-         guint64               hash)
+/* The first of the two slots of @hash's set. */
+static inline guint8 *
+set_of (const AlamaTypeCache *self,
+        guint64               hash)
 {
-  return (SlotHeader *) (self->slots + self->slot_size * (gsize) ((hash ^ (hash >> 29)) & self->mask));
+  return self->slots + self->slot_size * 2 * (gsize) ((hash ^ (hash >> 29)) & self->mask);
+}
+
+static inline gboolean
+holds (const SlotHeader *slot,
+       guint64           hash,
+       const char       *text,
+       gsize             len,
+       guint             kind)
+{
+  return slot->hash == hash && slot->len == len && slot->kind == kind
+         && memcmp (slot->text, text, len) == 0;
 }
 
 /**
@@ -85,9 +101,10 @@ alama_type_cache_prefetch (const AlamaTypeCache *self,
                            guint64               hash)
 {
 #if defined(__GNUC__) || defined(__clang__)
-  const guint8 *p = (const guint8 *) slot_of (self, hash);
+  const guint8 *p = set_of (self, hash);
 
-  for (gsize off = 0; off < self->slot_size; off += 64)
+  /* Both headers, and the first lines of both values. */
+  for (gsize off = 0; off < 2 * self->slot_size; off += 64)
     __builtin_prefetch (p + off);
 #endif
 }
@@ -114,18 +131,26 @@ alama_type_cache_lookup (AlamaTypeCache *self,
                          guint           kind,
                          gboolean       *found)
 {
+  guint8 *set;
+  SlotHeader *a;
+  SlotHeader *b;
   SlotHeader *slot;
+  SlotHeader *other;
 
   *found = FALSE;
   if (len == 0 || len > ALAMA_TYPE_CACHE_MAX_TEXT || kind > G_MAXUINT8)
     return NULL;
-  slot = slot_of (self, hash);
-  if (slot->hash == hash && slot->len == len && slot->kind == kind
-      && memcmp (slot->text, text, len) == 0)
-    {
-      *found = TRUE;
-      return slot + 1;
-    }
+  set = set_of (self, hash);
+  a = (SlotHeader *) set;
+  b = (SlotHeader *) (set + self->slot_size);
+  *found = holds (a, hash, text, len, kind) || holds (b, hash, text, len, kind);
+  /* The slot that holds the word; else the one not used last. */
+  slot = *found ? (holds (a, hash, text, len, kind) ? a : b) : (a->recent ? b : a);
+  other = slot == a ? b : a;
+  slot->recent = 1;
+  other->recent = 0;
+  if (*found)
+    return slot + 1;
   slot->hash = hash;
   slot->len = (guint8) len;
   slot->kind = (guint8) kind;

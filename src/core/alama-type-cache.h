@@ -17,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* Longer words are not cached (they are rare and computed as usual). */
-#define ALAMA_TYPE_CACHE_MAX_TEXT 46
+#define ALAMA_TYPE_CACHE_MAX_TEXT 45
 
 typedef struct _AlamaTypeCache AlamaTypeCache;
 
