@@ -72,6 +72,7 @@ typedef struct
   guint shape;
   guint common;      /* AlamaCommonWord, 0 for a word not in Arabic letters */
   guint64 forms[2];  /* for alama_gazetteer_match(): norm, stem */
+  guint32 gazetteer_starts[2];  /* alama_gazetteer_lookup_start() of forms */
 } WordInfo;
 
 /* The dictionary's answer per word type: a direct-mapped cache indexed by
@@ -389,6 +390,8 @@ compute_word (AlamaFeatures   *self,
   info->shape = word_shape (w, norm, norm_len);
   info->forms[0] = info->norm;
   info->forms[1] = info->stem;
+  info->gazetteer_starts[0] = alama_gazetteer_lookup_start (self->gazetteer, info->forms[0]);
+  info->gazetteer_starts[1] = alama_gazetteer_lookup_start (self->gazetteer, info->forms[1]);
   info->common = w->kind == ALAMA_TOKEN_ARABIC
                      ? common_word (self, norm, norm_len, info->norm, &clitics)
                      : 0;
@@ -555,8 +558,10 @@ alama_features_extract (AlamaFeatures   *self,
   for (guint i = 0; i < n_words; i++)
     describe_word (self, &words[i], self->info[i].raw, &self->info[i], held_out ? held_out[i] : 0);
   if (self->gazetteer)
-    alama_gazetteer_match (self->gazetteer, self->info[0].forms, G_N_ELEMENTS (self->info[0].forms),
-                           sizeof (WordInfo), n_words, self->gazetteer_hits);
+    alama_gazetteer_match_starts (self->gazetteer, self->info[0].forms,
+                                  self->info[0].gazetteer_starts,
+                                  G_N_ELEMENTS (self->info[0].forms), sizeof (WordInfo), n_words,
+                                  self->gazetteer_hits);
 
   for (guint i = 0; i < n_words; i++)
     {
