@@ -26,6 +26,7 @@ struct _AlamaTypeCache
   guint8 *slots;
   gsize slot_size;
   gsize mask;     /* of the sets */
+  gboolean used;  /* a slot was filled since the last clear */
 };
 
 /**
@@ -63,10 +64,15 @@ alama_type_cache_free (AlamaTypeCache *self)
  * @cache: the cache
  *
  * Forgets every type, for when what the values are computed from changes.
+ * A cache never filled is left alone: its pages stay untouched (the memory
+ * is counted as the types arrive, and creating an extractor stays cheap).
  */
 void
 alama_type_cache_clear (AlamaTypeCache *self)
 {
+  if (!self->used)
+    return;
+  self->used = FALSE;
   memset (self->slots, 0, self->slot_size * 2 * (self->mask + 1));
 }
 
@@ -151,6 +157,7 @@ alama_type_cache_lookup (AlamaTypeCache *self,
   other->recent = 0;
   if (*found)
     return slot + 1;
+  self->used = TRUE;
   slot->hash = hash;
   slot->len = (guint8) len;
   slot->kind = (guint8) kind;
