@@ -153,7 +153,7 @@ about_action (GSimpleAction *action,
   adw_about_window_set_developer_name (about, _("The Alama developers"));
   adw_about_window_set_version (about, ALAMA_VERSION);
   adw_about_window_set_comments (about,
-                                 _("Read Arabic text and mark the names of people, places and organisations in it."));
+                                 _("Read Arabic text and mark the names of people, places and organizations in it."));
   adw_about_window_set_developers (about, (const char **) developers);
   adw_about_window_set_copyright (about, "© 2026 The Alama developers");
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
@@ -172,7 +172,11 @@ about_action (GSimpleAction *action,
                                         "(Benajiba et al. 2007), with the CAMeL Lab splits "
                                         "(Obeid et al. 2020), and is distributed under the "
                                         "<a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
-                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence."));
+                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence.\n\n"
+                                        "It holds word lists made from Ayaspell (hunspell-ar, "
+                                        "GPL 2 or later), place names from GeoNames "
+                                        "(geonames.org, CC BY 4.0), iso-codes, libgweather, "
+                                        "Unicode CLDR and Faker (MIT)."));
 
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -215,7 +219,7 @@ static const char shortcuts_ui[] =
   SHORTCUTS_GROUP ("Annotating")
   SHORTCUT ("1", "Mark the Selection as a Person")
   SHORTCUT ("2", "Mark the Selection as a Place")
-  SHORTCUT ("3", "Mark the Selection as an Organisation")
+  SHORTCUT ("3", "Mark the Selection as an Organization")
   SHORTCUT ("4", "Mark the Selection as Another Name")
   SHORTCUT ("5", "Mark the Selection as a Date")
   SHORTCUT ("Return", "Accept the Annotation")

@@ -104,9 +104,10 @@ static guint signals[N_SIGNALS];
 /* The text inserted at a time, in bytes. */
 #define INSERT_SLICE 65536
 
-/* The GNOME palette (blue 3, green 3, orange 3, purple 3, and the teal of
- * later palettes): used with transparency, so the text keeps the theme's
- * colour and stays readable on light and dark backgrounds alike. */
+/* The labels Alama knows, in the order of the keys 1 to 5, and their
+ * colours: the GNOME palette (blue 3, green 3, orange 3, purple 3, and the
+ * teal of later palettes), used with transparency, so the text keeps the
+ * theme's colour and stays readable on light and dark backgrounds alike. */
 static const struct
 {
   const char *label;
@@ -138,6 +139,44 @@ alama_document_view_get_label_color (const char *label,
     if (g_strcmp0 (label, label_colors[k].label) == 0)
       spec = label_colors[k].color;
   gdk_rgba_parse (color, spec);
+}
+
+G_STATIC_ASSERT (G_N_ELEMENTS (label_colors) == ALAMA_DOCUMENT_VIEW_N_LABELS);
+
+/**
+ * alama_document_view_get_label:
+ * @index: from 0 to %ALAMA_DOCUMENT_VIEW_N_LABELS - 1
+ *
+ * The labels Alama colours, one by one, in the order of the keys 1 to 5
+ * that give them: PERS, LOC, ORG, MISC, DATE.
+ *
+ * Returns: (nullable): the label's name, or %NULL past the last
+ */
+const char *
+alama_document_view_get_label (guint index)
+{
+  return index < G_N_ELEMENTS (label_colors) ? label_colors[index].label : NULL;
+}
+
+/**
+ * alama_document_view_get_label_description:
+ * @label: a label name
+ *
+ * Returns: (transfer none): what the default label set calls @label
+ *   ("Person"), translated; @label itself when that set has no such label
+ */
+const char *
+alama_document_view_get_label_description (const char *label)
+{
+  static AlamaLabelSet *labels;
+  const AlamaLabel *found;
+
+  if (g_once_init_enter (&labels))
+    g_once_init_leave (&labels, alama_label_set_new_default ());
+  found = alama_label_set_lookup (labels, label);
+  if (found == NULL || found->description == NULL)
+    return label;
+  return alama_i18n_translate_data (found->description);
 }
 
 /* Hiding a label only unsets its tags' colours: the tags stay on the
@@ -435,8 +474,15 @@ annotation_at (AlamaDocumentView *self,
   return NULL;
 }
 
-static const char *
-status_to_text (AlamaAnnotationStatus status)
+/**
+ * alama_document_view_get_status_text:
+ * @status: an annotation's status
+ *
+ * Returns: (transfer none): the status as the view's tooltip and the label
+ * popover say it to a reader, translated.
+ */
+const char *
+alama_document_view_get_status_text (AlamaAnnotationStatus status)
 {
   switch (status)
     {
@@ -512,7 +558,7 @@ query_tooltip_cb (GtkWidget  *widget,
 
     g_string_append_printf (markup, "\n%s", escaped);
   }
-  g_string_append_printf (markup, "\n%s", status_to_text (annotation->status));
+  g_string_append_printf (markup, "\n%s", alama_document_view_get_status_text (annotation->status));
   if (agent)
     {
       g_autofree char *escaped = g_markup_escape_text (agent->name, -1);
@@ -592,6 +638,14 @@ insert_some (AlamaDocumentView *self,
         }
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_insert (buffer, &end, from, (int) size);
+      /* The caret starts where reading does (inserting moved it along). */
+      if (self->pending_pos == 0)
+        {
+          GtkTextIter start;
+
+          gtk_text_buffer_get_start_iter (buffer, &start);
+          gtk_text_buffer_place_cursor (buffer, &start);
+        }
       self->pending_pos += size;
       if (budget_us > 0 && g_get_monotonic_time () >= deadline)
         break;

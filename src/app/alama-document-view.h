@@ -40,6 +40,12 @@ void alama_document_view_select_range (AlamaDocumentView *view,
                                        gsize              end_char);
 void alama_document_view_get_label_color (const char *label,
                                           GdkRGBA    *color);
+const char *alama_document_view_get_status_text (AlamaAnnotationStatus status);
+
+/* How many labels alama_document_view_get_label() gives. */
+#define ALAMA_DOCUMENT_VIEW_N_LABELS 5
+const char *alama_document_view_get_label (guint index);
+const char *alama_document_view_get_label_description (const char *label);
 
 void alama_document_view_set_font (AlamaDocumentView *view,
                                    const char        *font);

@@ -26,46 +26,13 @@ struct _AlamaLabelPopover
   GtkBox *labels_box;
   GtkWidget *entity_box;
 
-  /* The label buttons' check marks, in the order of label_keys. */
-  GtkWidget *checks[5];
-  GtkWidget *buttons[5];
+  /* The label buttons and their check marks, in the order of
+   * alama_document_view_get_label(). */
+  GtkWidget *checks[ALAMA_DOCUMENT_VIEW_N_LABELS];
+  GtkWidget *buttons[ALAMA_DOCUMENT_VIEW_N_LABELS];
 };
 
 G_DEFINE_FINAL_TYPE (AlamaLabelPopover, alama_label_popover, GTK_TYPE_POPOVER)
-
-/* The labels of the keys 1 to 5, as in AlamaWindow, with the names a
- * reader knows them by. */
-static const struct
-{
-  const char *label;
-  const char *name;
-} label_keys[] = {
-  { "PERS", N_("Person") },
-  { "LOC", N_("Place") },
-  { "ORG", N_("Organisation") },
-  { "MISC", N_("Other Name") },
-  { "DATE", N_("Date") },
-};
-
-static const char *
-status_to_text (AlamaAnnotationStatus status)
-{
-  switch (status)
-    {
-    case ALAMA_STATUS_SUGGESTED:
-      return _("Suggested");
-    case ALAMA_STATUS_ACCEPTED:
-      return _("Accepted");
-    case ALAMA_STATUS_EDITED:
-      return _("Edited");
-    case ALAMA_STATUS_REJECTED:
-      return _("Rejected");
-    case ALAMA_STATUS_MANUAL:
-      return _("Added by hand");
-    default:
-      return "";
-    }
-}
 
 /* A dot in the label's highlight colour. */
 static void
@@ -94,23 +61,24 @@ static GtkWidget *
 label_button (AlamaLabelPopover *self,
               guint              k)
 {
+  const char *label = alama_document_view_get_label (k);
+  const char *description = alama_document_view_get_label_description (label);
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *name = gtk_label_new (_(label_keys[k].name));
-  GtkWidget *code = gtk_label_new (label_keys[k].label);
+  GtkWidget *name = gtk_label_new (description);
+  GtkWidget *code = gtk_label_new (label);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   g_autofree char *accel = g_strdup_printf ("%u", k + 1);
   GtkWidget *key = gtk_shortcut_label_new (accel);
   /* TRANSLATORS: a label button: "Person (PERS)" */
-  g_autofree char *accessible = g_strdup_printf (_("%s (%s)"), _(label_keys[k].name),
-                                                 label_keys[k].label);
+  g_autofree char *accessible = g_strdup_printf (_("%s (%s)"), description, label);
   g_autofree char *tooltip = NULL;
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  (gpointer) label_keys[k].label, NULL);
+                                  (gpointer) label, NULL);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_set_hexpand (name, TRUE);
@@ -128,9 +96,9 @@ label_button (AlamaLabelPopover *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.label");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", label_keys[k].label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", label);
   /* TRANSLATORS: tooltip of a label button; %u is its digit key */
-  tooltip = g_strdup_printf (_("Label as %s (key %u)"), _(label_keys[k].name), k + 1);
+  tooltip = g_strdup_printf (_("Label as %s (key %u)"), description, k + 1);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
@@ -157,14 +125,14 @@ alama_label_popover_set_target (AlamaLabelPopover     *self,
   gtk_label_set_text (self->surface_label, surface ? surface : "");
   gtk_widget_set_visible (GTK_WIDGET (self->surface_label), surface && *surface);
   gtk_widget_set_visible (self->entity_box, entity != NULL);
-  for (guint k = 0; k < G_N_ELEMENTS (label_keys); k++)
-    gtk_widget_set_visible (self->checks[k],
-                            entity && g_strcmp0 (entity->label, label_keys[k].label) == 0);
+  for (guint k = 0; k < ALAMA_DOCUMENT_VIEW_N_LABELS; k++)
+    gtk_widget_set_visible (
+        self->checks[k], entity && g_strcmp0 (entity->label, alama_document_view_get_label (k)) == 0);
   if (entity)
     {
+      const char *status_text = alama_document_view_get_status_text (entity->status);
       /* TRANSLATORS: the entity's label and status: "PERS · Suggested" */
-      g_autofree char *status = g_strdup_printf (_("%s · %s"), entity->label,
-                                                 status_to_text (entity->status));
+      g_autofree char *status = g_strdup_printf (_("%s · %s"), entity->label, status_text);
 
       gtk_label_set_text (self->status_label, status);
     }
@@ -184,8 +152,8 @@ alama_label_popover_get_label_button (AlamaLabelPopover *self,
                                       const char        *label)
 {
   g_return_val_if_fail (ALAMA_IS_LABEL_POPOVER (self), NULL);
-  for (guint k = 0; k < G_N_ELEMENTS (label_keys); k++)
-    if (g_strcmp0 (label, label_keys[k].label) == 0)
+  for (guint k = 0; k < ALAMA_DOCUMENT_VIEW_N_LABELS; k++)
+    if (g_strcmp0 (label, alama_document_view_get_label (k)) == 0)
       return self->buttons[k];
   return NULL;
 }
@@ -236,7 +204,7 @@ static void
 alama_label_popover_init (AlamaLabelPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint k = 0; k < G_N_ELEMENTS (label_keys); k++)
+  for (guint k = 0; k < ALAMA_DOCUMENT_VIEW_N_LABELS; k++)
     {
       self->buttons[k] = label_button (self, k);
       gtk_box_append (self->labels_box, self->buttons[k]);

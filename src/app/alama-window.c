@@ -1918,6 +1918,24 @@ label_menu_action (GtkWidget  *widget,
       if (last.y == rect.y)
         gdk_rectangle_union (&rect, &last, &rect);
     }
+  /* A target scrolled out of sight: the popover points at the nearest
+   * edge of what is shown (GTK cannot place it outside the window), and
+   * the view scrolls the target in. */
+  {
+    GtkTextView *view = GTK_TEXT_VIEW (self->document_view);
+    int width = gtk_widget_get_width (GTK_WIDGET (view));
+    int height = gtk_widget_get_height (GTK_WIDGET (view));
+
+    if (rect.y + rect.height <= 0 || rect.y >= height || rect.x + rect.width <= 0 || rect.x >= width)
+      {
+        rect.x = CLAMP (rect.x, 0, MAX (width - 1, 0));
+        rect.y = CLAMP (rect.y, 0, MAX (height - 1, 0));
+        rect.width = rect.height = 1;
+        /* The target holds or touches the caret. */
+        gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)),
+                                      0.2, FALSE, 0, 0);
+      }
+  }
   alama_label_popover_set_target (self->label_popover, surface, annotation);
   /* The view's tooltip would cover the popover; it is back on ::closed. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->document_view), FALSE);

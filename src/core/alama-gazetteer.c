@@ -50,35 +50,21 @@ lookup (const AlamaGazetteer *self,
   return self->keys[slot] == key ? self->values[slot] : 0;
 }
 
-/**
- * alama_gazetteer_match:
- * @gazetteer: (nullable): the gazetteer
- * @hashes: per word, @n_forms hashes (alama_hash_bytes()) of normalized
- *   forms: first the word itself, then the forms a match may also start
- *   from (the word without its conjunction: وبيروت → بيروت; without all its
- *   proclitics); consecutive words are @stride bytes apart
- * @n_forms: how many forms per word, 1 to 4
- * @stride: bytes from one word's hashes to the next word's
- * @n_words: how many words
- * @out: (out caller-allocates) (array length=n_words): per word, the types
- *   of the entry that starts there in bits 0–3 and of the one that goes on
- *   there in bits 4–7; 0 outside every match
- *
- * Marks, left to right, the longest entry that starts at each word not yet
- * covered by a match.  Words after the first of an entry must match as
- * they stand.
- */
-void
-alama_gazetteer_match (const AlamaGazetteer *self,
-                       const guint64        *hashes,
-                       guint                 n_forms,
-                       gsize                 stride,
-                       guint                 n_words,
-                       guint8               *out)
+/* alama_gazetteer_match(), with the first lookup of each form read from
+ * @starts when it is not %NULL. */
+static void
+match (const AlamaGazetteer *self,
+       const guint64        *hashes,
+       const guint32        *starts,
+       guint                 n_forms,
+       gsize                 stride,
+       guint                 n_words,
+       guint8               *out)
 {
   guint i = 0;
 
 #define AT(i, form) (((const guint64 *) ((const guint8 *) hashes + (gsize) (i) * stride))[form])
+#define START(i, form) (((const guint32 *) ((const guint8 *) starts + (gsize) (i) * stride))[form])
 
   memset (out, 0, n_words);
   if (self == NULL || self->capacity == 0)
@@ -105,8 +91,12 @@ alama_gazetteer_match (const AlamaGazetteer *self,
               guint32 value;
 
               if (j > i)
-                key = alama_gazetteer_key_next (key, AT (j, 0));
-              value = lookup (self, key);
+                {
+                  key = alama_gazetteer_key_next (key, AT (j, 0));
+                  value = lookup (self, key);
+                }
+              else
+                value = starts ? START (i, form) : lookup (self, key);
               if ((value & 0xF) != 0 && j - i + 1 > best_len)
                 {
                   best_len = j - i + 1;
@@ -127,6 +117,82 @@ alama_gazetteer_match (const AlamaGazetteer *self,
       i += best_len;
     }
 #undef AT
+#undef START
+}
+
+/**
+ * alama_gazetteer_match:
+ * @gazetteer: (nullable): the gazetteer
+ * @hashes: per word, @n_forms hashes (alama_hash_bytes()) of normalized
+ *   forms: first the word itself, then the forms a match may also start
+ *   from (the word without its conjunction: وبيروت → بيروت; without all its
+ *   proclitics); consecutive words are @stride bytes apart
+ * @n_forms: how many forms per word, 1 to 4
+ * @stride: bytes from one word's hashes to the next word's
+ * @n_words: how many words
+ * @out: (out caller-allocates) (array length=n_words): per word, the types
+ *   of the entry that starts there in bits 0–3 and of the one that goes on
+ *   there in bits 4–7; 0 outside every match
+ *
+ * Marks, left to right, the longest entry that starts at each word not yet
+ * covered by a match.  Words after the first of an entry must match as
+ * they stand.
+ */
+void
+alama_gazetteer_match (const AlamaGazetteer *self,
+                       const guint64        *hashes,
+                       guint                 n_forms,
+                       gsize                 stride,
+                       guint                 n_words,
+                       guint8               *out)
+{
+  match (self, hashes, NULL, n_forms, stride, n_words, out);
+}
+
+/**
+ * alama_gazetteer_lookup_start:
+ * @gazetteer: (nullable): the gazetteer
+ * @word_hash: alama_hash_bytes() of a normalized word
+ *
+ * Returns: what the gazetteer holds under the key of an entry starting
+ *   with the word (type bits, %ALAMA_GAZETTEER_PREFIX), 0 when no entry
+ *   starts with it
+ */
+guint32
+alama_gazetteer_lookup_start (const AlamaGazetteer *self,
+                              guint64               word_hash)
+{
+  if (self == NULL || self->capacity == 0)
+    return 0;
+  return lookup (self, alama_gazetteer_key_start (word_hash));
+}
+
+/**
+ * alama_gazetteer_match_starts:
+ * @gazetteer: (nullable): the gazetteer
+ * @hashes: as for alama_gazetteer_match()
+ * @starts: per word, @n_forms values of alama_gazetteer_lookup_start() of
+ *   the word's forms, @stride bytes from one word's to the next word's
+ * @n_forms: as for alama_gazetteer_match()
+ * @stride: as for alama_gazetteer_match()
+ * @n_words: how many words
+ * @out: (out caller-allocates) (array length=n_words): as for
+ *   alama_gazetteer_match()
+ *
+ * The same as alama_gazetteer_match() (the same result), for a caller
+ * that keeps each word type's first lookups: most words start no entry,
+ * and then no table is read.
+ */
+void
+alama_gazetteer_match_starts (const AlamaGazetteer *self,
+                              const guint64        *hashes,
+                              const guint32        *starts,
+                              guint                 n_forms,
+                              gsize                 stride,
+                              guint                 n_words,
+                              guint8               *out)
+{
+  match (self, hashes, starts, n_forms, stride, n_words, out);
 }
 
 struct _AlamaGazetteerBuilder

@@ -60,6 +60,16 @@ void alama_gazetteer_match (const AlamaGazetteer *gazetteer,
                             guint                 n_words,
                             guint8               *out);
 
+guint32 alama_gazetteer_lookup_start (const AlamaGazetteer *gazetteer,
+                                      guint64               word_hash);
+void alama_gazetteer_match_starts (const AlamaGazetteer *gazetteer,
+                                   const guint64        *hashes,
+                                   const guint32        *starts,
+                                   guint                 n_forms,
+                                   gsize                 stride,
+                                   guint                 n_words,
+                                   guint8               *out);
+
 /* A growable gazetteer, for the trainer and for tests. */
 typedef struct _AlamaGazetteerBuilder AlamaGazetteerBuilder;
 

@@ -24,53 +24,26 @@
 
 static AlamaApplication *app;
 
-typedef struct
-{
-  char *dir;
-  char *text_path;
-  char *xml_path;
-  AlamaWindow *window;
-  AlamaDocument *document;
-  AlamaDocumentView *view;
-} Fixture;
+typedef AppTestDoc Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("alama-annotate-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->text_path = g_build_filename (f->dir, "text.txt", NULL);
-  f->xml_path = g_build_filename (f->dir, "text.xml", NULL);
-  g_assert_true (g_file_set_contents (f->text_path, TEXT, -1, NULL));
-  f->window = app_test_open_window (app, f->text_path);
-  f->document = alama_window_get_document (f->window);
-  g_assert_nonnull (f->document);
-  f->view = alama_window_get_document_view (f->window);
+  app_test_doc_open (f, app, "alama-annotate-XXXXXX", TEXT);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window)
-    app_test_close_window (f->window);
-  g_remove (f->xml_path);
-  g_assert_cmpint (g_remove (f->text_path), ==, 0);
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->xml_path);
-  g_free (f->text_path);
-  g_free (f->dir);
+  app_test_doc_close (f);
 }
 
-/* The character offset of the @nth occurrence (from 0) of @needle. */
 static gsize
 offset_of (const char *needle)
 {
-  const char *found = strstr (TEXT, needle);
-
-  g_assert_nonnull (found);
-  return (gsize) g_utf8_pointer_to_offset (TEXT, found);
+  return app_test_offset_of (TEXT, needle, 0);
 }
 
 static gsize
@@ -80,81 +53,10 @@ length_of (const char *word)
 }
 
 static void
-select_range (Fixture *f,
-              gsize    start,
-              gsize    end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
-  GtkTextIter start_iter;
-  GtkTextIter end_iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) end);
-  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
-}
-
-static void
 place_caret (Fixture *f,
              gsize    offset)
 {
-  select_range (f, offset, offset);
-}
-
-static void
-activate (Fixture    *f,
-          const char *action,
-          const char *label)
-{
-  GtkWidget *view = GTK_WIDGET (f->view);
-
-  if (label)
-    g_assert_true (gtk_widget_activate_action (view, action, "s", label));
-  else
-    g_assert_true (gtk_widget_activate_action (view, action, NULL));
-}
-
-/* The entity (not rejected) holding character @offset. */
-static const AlamaAnnotation *
-entity_at (AlamaDocument *document,
-           gsize          offset)
-{
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      if (alama_annotation_is_entity (a) && a->start <= offset && offset < a->end)
-        return a;
-    }
-  return NULL;
-}
-
-static guint
-count_entities (AlamaDocument *document)
-{
-  guint n = 0;
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    n += alama_annotation_is_entity (alama_document_get_annotation (document, k));
-  return n;
-}
-
-/* Every annotation, one line each, to compare documents. */
-static char *
-describe (AlamaDocument *document)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s %s %s\n",
-                              a->id, a->start, a->end, a->label,
-                              alama_annotation_status_to_string (a->status),
-                              a->origin ? a->origin : "-",
-                              a->confirmed_by ? a->confirmed_by : "-");
-    }
-  return g_string_free (out, FALSE);
+  app_test_select_range (f->view, offset, offset);
 }
 
 /* Each label's tag covers exactly the entities with that label. */
@@ -173,7 +75,7 @@ assert_tags_match (Fixture *f)
       gtk_text_buffer_get_start_iter (buffer, &iter);
       for (gsize c = 0; c < n_chars; c++)
         {
-          const AlamaAnnotation *a = entity_at (f->document, c);
+          const AlamaAnnotation *a = app_test_entity_at (f->document, c);
           gboolean want = a && strcmp (a->label, labels[l]) == 0;
           gboolean has = tag && gtk_text_iter_has_tag (&iter, tag);
 
@@ -191,7 +93,7 @@ assert_manual (Fixture    *f,
                gsize       end,
                const char *label)
 {
-  const AlamaAnnotation *a = entity_at (f->document, start);
+  const AlamaAnnotation *a = app_test_entity_at (f->document, start);
   const AlamaAgent *agent;
 
   g_assert_nonnull (a);
@@ -234,26 +136,26 @@ test_label_snaps_proclitic (Fixture       *f,
                             gconstpointer  data)
 {
   gsize word = offset_of ("وبيروت");
-  g_autofree char *before = describe (f->document);
+  g_autofree char *before = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
   g_autofree char *after = NULL;
 
-  select_range (f, word + 2, word + 4);
-  activate (f, "doc.label", "PERS");
+  app_test_select_range (f->view, word + 2, word + 4);
+  app_test_activate (f->view, "doc.label", "PERS");
   assert_manual (f, word + 1, word + length_of ("وبيروت"), "PERS");
-  g_assert_null (entity_at (f->document, word));
+  g_assert_null (app_test_entity_at (f->document, word));
 
   /* One step back and forth, the tags following. */
-  after = describe (f->document);
-  activate (f, "doc.undo", NULL);
+  after = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
+  app_test_activate (f->view, "doc.undo", NULL);
   {
-    g_autofree char *undone = describe (f->document);
+    g_autofree char *undone = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
 
     g_assert_cmpstr (undone, ==, before);
   }
   assert_tags_match (f);
-  activate (f, "doc.redo", NULL);
+  app_test_activate (f->view, "doc.redo", NULL);
   {
-    g_autofree char *redone = describe (f->document);
+    g_autofree char *redone = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
 
     g_assert_cmpstr (redone, ==, after);
   }
@@ -269,24 +171,24 @@ test_label_snaps_punctuation (Fixture       *f,
   gsize word = offset_of ("بغداد");
   gsize len = length_of ("بغداد");
 
-  select_range (f, comma, word + len);
-  activate (f, "doc.label", "LOC");
+  app_test_select_range (f->view, comma, word + len);
+  app_test_activate (f->view, "doc.label", "LOC");
   assert_manual (f, word, word + len, "LOC");
-  g_assert_null (entity_at (f->document, comma));
+  g_assert_null (app_test_entity_at (f->document, comma));
 
-  activate (f, "doc.undo", NULL);
-  select_range (f, word + 1, word + 3);
-  activate (f, "doc.label", "ORG");
+  app_test_activate (f->view, "doc.undo", NULL);
+  app_test_select_range (f->view, word + 1, word + 3);
+  app_test_activate (f->view, "doc.label", "ORG");
   assert_manual (f, word, word + len, "ORG");
 
   /* A selection of punctuation and spaces only labels nothing. */
   {
-    g_autofree char *before = describe (f->document);
+    g_autofree char *before = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
     g_autofree char *after = NULL;
 
-    select_range (f, comma, comma + 2);
-    activate (f, "doc.label", "PERS");
-    after = describe (f->document);
+    app_test_select_range (f->view, comma, comma + 2);
+    app_test_activate (f->view, "doc.label", "PERS");
+    after = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
     g_assert_cmpstr (after, ==, before);
   }
 }
@@ -298,8 +200,8 @@ test_label_exact (Fixture       *f,
 {
   gsize word = offset_of ("وبيروت");
 
-  select_range (f, word, word + 3);
-  activate (f, "doc.label-exact", "MISC");
+  app_test_select_range (f->view, word, word + 3);
+  app_test_activate (f->view, "doc.label-exact", "MISC");
   assert_manual (f, word, word + 3, "MISC");
 }
 
@@ -310,18 +212,18 @@ test_label_replaces_overlapping (Fixture       *f,
 {
   gsize first = offset_of ("خالد");
   gsize last = offset_of ("المنصوري") + length_of ("المنصوري");
-  guint entities = count_entities (f->document);
-  g_autofree char *before = describe (f->document);
-  const AlamaAnnotation *old = entity_at (f->document, first);
+  guint entities = app_test_count_entities (f->document);
+  g_autofree char *before = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
+  const AlamaAnnotation *old = app_test_entity_at (f->document, first);
 
   g_assert_nonnull (old);
-  select_range (f, first, last);
-  activate (f, "doc.label", "ORG");
+  app_test_select_range (f->view, first, last);
+  app_test_activate (f->view, "doc.label", "ORG");
   assert_manual (f, first, last, "ORG");
-  g_assert_cmpuint (count_entities (f->document), ==, entities);
-  activate (f, "doc.undo", NULL);
+  g_assert_cmpuint (app_test_count_entities (f->document), ==, entities);
+  app_test_activate (f->view, "doc.undo", NULL);
   {
-    g_autofree char *undone = describe (f->document);
+    g_autofree char *undone = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
 
     g_assert_cmpstr (undone, ==, before);
   }
@@ -336,13 +238,13 @@ test_relabel (Fixture       *f,
   g_autofree char *id = NULL;
   const AlamaAnnotation *a;
 
-  select_range (f, word, word + 2);
-  activate (f, "doc.label", "LOC");
-  id = g_strdup (entity_at (f->document, word)->id);
+  app_test_select_range (f->view, word, word + 2);
+  app_test_activate (f->view, "doc.label", "LOC");
+  id = g_strdup (app_test_entity_at (f->document, word)->id);
 
   place_caret (f, word + 2);
-  activate (f, "doc.label", "ORG");
-  a = entity_at (f->document, word);
+  app_test_activate (f->view, "doc.label", "ORG");
+  a = app_test_entity_at (f->document, word);
   g_assert_cmpstr (a->id, ==, id);
   g_assert_cmpstr (a->label, ==, "ORG");
   g_assert_cmpint (a->status, ==, ALAMA_STATUS_MANUAL);
@@ -350,8 +252,8 @@ test_relabel (Fixture       *f,
 
   /* The caret right after the entity's last letter still counts. */
   place_caret (f, a->end);
-  activate (f, "doc.label", "PERS");
-  g_assert_cmpstr (entity_at (f->document, word)->label, ==, "PERS");
+  app_test_activate (f->view, "doc.label", "PERS");
+  g_assert_cmpstr (app_test_entity_at (f->document, word)->label, ==, "PERS");
   assert_tags_match (f);
 }
 
@@ -382,51 +284,51 @@ test_accept_reject_delete (Fixture       *f,
   start = a->start;
 
   place_caret (f, start + 1);
-  activate (f, "doc.accept", NULL);
+  app_test_activate (f->view, "doc.accept", NULL);
   a = alama_document_lookup_annotation (f->document, id);
   g_assert_cmpint (a->status, ==, ALAMA_STATUS_ACCEPTED);
   g_assert_nonnull (a->confirmed_by);
   assert_tags_match (f);
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   g_assert_cmpint (alama_document_lookup_annotation (f->document, id)->status, ==,
                    ALAMA_STATUS_SUGGESTED);
 
   /* Delete on a suggestion rejects it. */
-  activate (f, "doc.delete", NULL);
+  app_test_activate (f->view, "doc.delete", NULL);
   g_assert_cmpint (alama_document_lookup_annotation (f->document, id)->status, ==,
                    ALAMA_STATUS_REJECTED);
-  g_assert_null (entity_at (f->document, start));
+  g_assert_null (app_test_entity_at (f->document, start));
   assert_tags_match (f);
-  activate (f, "doc.undo", NULL);
-  g_assert_nonnull (entity_at (f->document, start));
+  app_test_activate (f->view, "doc.undo", NULL);
+  g_assert_nonnull (app_test_entity_at (f->document, start));
 
-  activate (f, "doc.reject", NULL);
+  app_test_activate (f->view, "doc.reject", NULL);
   g_assert_cmpint (alama_document_lookup_annotation (f->document, id)->status, ==,
                    ALAMA_STATUS_REJECTED);
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   assert_tags_match (f);
 
   /* Delete on a person's own annotation removes it. */
-  select_range (f, word, word + 1);
-  activate (f, "doc.label", "LOC");
+  app_test_select_range (f->view, word, word + 1);
+  app_test_activate (f->view, "doc.label", "LOC");
   g_free (id);
-  id = g_strdup (entity_at (f->document, word)->id);
+  id = g_strdup (app_test_entity_at (f->document, word)->id);
   place_caret (f, word + 1);
-  activate (f, "doc.delete", NULL);
+  app_test_activate (f->view, "doc.delete", NULL);
   g_assert_null (alama_document_lookup_annotation (f->document, id));
   assert_tags_match (f);
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   g_assert_nonnull (alama_document_lookup_annotation (f->document, id));
   assert_tags_match (f);
 
   /* Outside any entity, nothing happens. */
   {
-    g_autofree char *before = describe (f->document);
+    g_autofree char *before = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
     g_autofree char *after = NULL;
 
     place_caret (f, 0);
-    activate (f, "doc.delete", NULL);
-    after = describe (f->document);
+    app_test_activate (f->view, "doc.delete", NULL);
+    after = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
     g_assert_cmpstr (after, ==, before);
   }
 }
@@ -438,33 +340,14 @@ test_accept_all (Fixture       *f,
   guint suggested = alama_document_count_annotations (f->document, ALAMA_STATUS_SUGGESTED);
 
   g_assert_cmpuint (suggested, >, 0);
-  activate (f, "doc.accept-all", NULL);
+  app_test_activate (f->view, "doc.accept-all", NULL);
   g_assert_cmpuint (alama_document_count_annotations (f->document, ALAMA_STATUS_SUGGESTED), ==, 0);
   g_assert_cmpuint (alama_document_count_annotations (f->document, ALAMA_STATUS_ACCEPTED), ==,
                     suggested);
   assert_tags_match (f);
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   g_assert_cmpuint (alama_document_count_annotations (f->document, ALAMA_STATUS_SUGGESTED), ==,
                     suggested);
-}
-
-/* The header bar's button for @action, found by its action name. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* Undo and redo, and their buttons, are enabled as the document allows. */
@@ -473,24 +356,24 @@ test_undo_enabled (Fixture       *f,
                    gconstpointer  data)
 {
   gsize word = offset_of ("بغداد");
-  GtkWidget *undo = find_button (GTK_WIDGET (f->window), "doc.undo");
-  GtkWidget *redo = find_button (GTK_WIDGET (f->window), "doc.redo");
+  GtkWidget *undo = app_test_find_button (GTK_WIDGET (f->window), "doc.undo");
+  GtkWidget *redo = app_test_find_button (GTK_WIDGET (f->window), "doc.redo");
 
   g_assert_nonnull (undo);
   g_assert_nonnull (redo);
   alama_document_reset_history (f->document);
   g_assert_false (gtk_widget_get_sensitive (undo));
   g_assert_false (gtk_widget_get_sensitive (redo));
-  select_range (f, word, word + 1);
-  activate (f, "doc.label", "LOC");
+  app_test_select_range (f->view, word, word + 1);
+  app_test_activate (f->view, "doc.label", "LOC");
   g_assert_true (alama_document_can_undo (f->document));
   g_assert_true (gtk_widget_get_sensitive (undo));
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   g_assert_false (alama_document_can_undo (f->document));
   g_assert_false (gtk_widget_get_sensitive (undo));
   g_assert_true (gtk_widget_get_sensitive (redo));
-  activate (f, "doc.redo", NULL);
-  g_assert_nonnull (entity_at (f->document, word));
+  app_test_activate (f->view, "doc.redo", NULL);
+  g_assert_nonnull (app_test_entity_at (f->document, word));
   g_assert_false (gtk_widget_get_sensitive (redo));
 }
 
@@ -505,56 +388,20 @@ test_save_reopen (Fixture       *f,
   g_autofree char *reopened = NULL;
   AlamaWindow *window;
 
-  select_range (f, word + 1, word + 2);
-  activate (f, "doc.label", "LOC");
+  app_test_select_range (f->view, word + 1, word + 2);
+  app_test_activate (f->view, "doc.label", "LOC");
   place_caret (f, baghdad);
-  activate (f, "doc.label", "ORG");
-  activate (f, "doc.accept-all", NULL);
+  app_test_activate (f->view, "doc.label", "ORG");
+  app_test_activate (f->view, "doc.accept-all", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
   g_assert_false (alama_document_get_modified (f->document));
-  saved = describe (f->document);
+  saved = app_test_describe (f->document, APP_TEST_DESCRIBE_ALL);
 
   window = app_test_open_window (app, f->xml_path);
-  reopened = describe (alama_window_get_document (window));
+  reopened = app_test_describe (alama_window_get_document (window), APP_TEST_DESCRIBE_ALL);
   g_assert_cmpstr (reopened, ==, saved);
   g_assert_false (alama_document_get_modified (alama_window_get_document (window)));
   app_test_close_window (window);
-}
-
-static AdwMessageDialog *
-find_dialog (AlamaWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window)
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Answers as a click on a button would: adw_message_dialog_response()
- * only emits ::response, the button also closes the dialog. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  spin ();
 }
 
 /* Closing a modified window asks; Cancel keeps it, Discard closes it. */
@@ -568,22 +415,22 @@ test_close_asks (Fixture       *f,
   /* The names the recognizer found on opening are no change of the
    * user's: an edit makes the document modified. */
   g_assert_false (alama_document_get_modified (f->document));
-  activate (f, "doc.accept-all", NULL);
+  app_test_activate (f->view, "doc.accept-all", NULL);
   g_assert_true (alama_document_get_modified (f->document));
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_dialog (window);
+  app_test_spin ();
+  dialog = app_test_find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  respond (dialog, "cancel");
-  g_assert_null (find_dialog (window));
+  app_test_respond (dialog, "cancel");
+  g_assert_null (app_test_find_dialog (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_dialog (window);
+  app_test_spin ();
+  dialog = app_test_find_dialog (window);
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  app_test_respond (dialog, "discard");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_false (g_file_test (f->xml_path, G_FILE_TEST_EXISTS));
   f->window = NULL;
@@ -598,12 +445,12 @@ test_close_saves (Fixture       *f,
   AlamaWindow *window = f->window;
   AdwMessageDialog *dialog;
 
-  activate (f, "doc.accept-all", NULL);
+  app_test_activate (f->view, "doc.accept-all", NULL);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_dialog (window);
+  app_test_spin ();
+  dialog = app_test_find_dialog (window);
   g_assert_nonnull (dialog);
-  respond (dialog, "save");
+  app_test_respond (dialog, "save");
   g_assert_true (g_file_test (f->xml_path, G_FILE_TEST_EXISTS));
   f->window = NULL;
   g_assert_finalize_object (window);
@@ -612,8 +459,8 @@ test_close_saves (Fixture       *f,
   window = app_test_open_window (app, f->xml_path);
   g_assert_false (alama_document_get_modified (alama_window_get_document (window)));
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  g_assert_null (find_dialog (window));
+  app_test_spin ();
+  g_assert_null (app_test_find_dialog (window));
   g_assert_finalize_object (window);
 }
 
@@ -621,8 +468,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -640,7 +485,5 @@ main (int   argc,
   ADD ("close-asks", test_close_asks);
   ADD ("close-saves", test_close_saves);
 #undef ADD
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return app_test_run (&app);
 }

@@ -152,15 +152,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
   g_test_add_func ("/alama/application/settings-found", test_settings_found);
   g_test_add_func ("/alama/application/window-size", test_window_size);
   g_test_add_func ("/alama/application/about", test_about);
   g_test_add_func ("/alama/application/shortcuts", test_shortcuts);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return app_test_run (&app);
 }

@@ -41,24 +41,6 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_button_with_action (GtkWidget  *widget,
-                         const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The label of the item of @model (or of its sections) that activates
  * @action, or NULL. */
 static char *
@@ -156,7 +138,7 @@ test_empty_window (void)
 
   /* The header bar's start is on the right: the Open button (a start
    * child) right of the main menu (an end child). */
-  open_button = find_button_with_action (GTK_WIDGET (window), "app.open");
+  open_button = app_test_find_button (GTK_WIDGET (window), "app.open");
   g_assert_nonnull (open_button);
   g_assert_true (gtk_widget_get_ancestor (open_button, ADW_TYPE_HEADER_BAR) != NULL);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (open_button), ==, "فتح (Ctrl+O)");
@@ -263,8 +245,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   /* Before GTK starts: gtk_test_init() asks for en_US.UTF-8, which may not
    * exist, and GTK reads its direction from a catalogue while it starts. */
   g_setenv ("LANGUAGE", "ar", TRUE);
@@ -276,7 +256,5 @@ main (int   argc,
   g_test_add_func ("/alama/arabic-ui/direction", test_direction);
   g_test_add_func ("/alama/arabic-ui/empty-window", test_empty_window);
   g_test_add_func ("/alama/arabic-ui/document-mirrored", test_document_mirrored);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return app_test_run (&app);
 }

@@ -40,8 +40,7 @@ fixture_set_up (Fixture       *f,
   gsize len;
 
   g_assert_true (g_file_get_contents (SAMPLES_DIR "/article.txt", &contents, &len, NULL));
-  f->dir = g_dir_make_tmp ("alama-files-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = app_test_make_dir ("alama-files-XXXXXX");
   f->text_path = g_build_filename (f->dir, "article.txt", NULL);
   g_assert_true (g_file_set_contents (f->text_path, contents, (gssize) len, NULL));
   f->window = app_test_open_window (app, f->text_path);
@@ -50,58 +49,14 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->window)
     app_test_close_window (f->window);
-  remove_tree (f->dir);
+  app_test_remove_dir (f->dir);
   g_free (f->text_path);
   g_free (f->dir);
-}
-
-static guint
-count_entities (AlamaDocument *document)
-{
-  guint n = 0;
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    n += alama_annotation_is_entity (alama_document_get_annotation (document, k));
-  return n;
-}
-
-/* The annotations as text, one a line, to compare documents. */
-static char *
-describe (AlamaDocument *document)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s %s\n",
-                              a->id, a->start, a->end, a->label,
-                              alama_annotation_status_to_string (a->status),
-                              a->origin ? a->origin : "-");
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* The first suggestion of the recognizer, rejected by the person: the
@@ -159,8 +114,8 @@ test_save_as (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (alama_document_get_text (reloaded, NULL), ==,
                    alama_document_get_text (f->document, NULL));
-  before = describe (f->document);
-  after = describe (reloaded);
+  before = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS | APP_TEST_DESCRIBE_ORIGIN);
+  after = app_test_describe (reloaded, APP_TEST_DESCRIBE_IDS | APP_TEST_DESCRIBE_ORIGIN);
   g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (strstr (after, rejected));
 
@@ -178,8 +133,8 @@ test_save_as (Fixture       *f,
   g_assert_no_error (error);
   g_free (before);
   g_free (after);
-  before = describe (f->document);
-  after = describe (reloaded);
+  before = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS | APP_TEST_DESCRIBE_ORIGIN);
+  after = app_test_describe (reloaded, APP_TEST_DESCRIBE_IDS | APP_TEST_DESCRIBE_ORIGIN);
   g_assert_cmpstr (after, ==, before);
 
   /* Reopened, the title is the file's name still. */
@@ -265,7 +220,7 @@ test_export_formats (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *rejected = reject_first_suggestion (f);
-  guint n_entities = count_entities (f->document);
+  guint n_entities = app_test_count_entities (f->document);
   g_autoptr (GError) error = NULL;
   g_autofree char *tei = NULL;
   g_autofree char *conll = NULL;
@@ -294,7 +249,7 @@ test_export_formats (Fixture       *f,
   conll = export (f, "conll", "out");
   reread = alama_document_load_file (conll, ALAMA_FILE_FORMAT_CONLL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_entities (reread), ==, n_entities);
+  g_assert_cmpuint (app_test_count_entities (reread), ==, n_entities);
   g_clear_object (&reread);
 
   /* JSON: json-glib reads it; every annotation is there, the rejected one
@@ -317,7 +272,7 @@ test_export_formats (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (alama_document_get_text (reread, NULL), ==,
                    alama_document_get_text (f->document, NULL));
-  g_assert_cmpuint (count_entities (reread), ==, n_entities);
+  g_assert_cmpuint (app_test_count_entities (reread), ==, n_entities);
 
   /* brat over the opened text is refused, and the text is left alone. */
   g_assert_true (g_file_get_contents (f->text_path, &source_before, NULL, NULL));
@@ -450,7 +405,7 @@ test_print_highlights (Fixture       *f,
         }
     }
   g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
-  g_assert_cmpuint (n_backgrounds, ==, count_entities (f->document));
+  g_assert_cmpuint (n_backgrounds, ==, app_test_count_entities (f->document));
   for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
     {
       const AlamaAnnotation *a = alama_document_get_annotation (f->document, k);
@@ -501,7 +456,7 @@ test_export_pdf_long (void)
   g_autoptr (AlamaDocument) document = NULL;
   g_autoptr (AlamaPrintPages) pages = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("alama-files-XXXXXX", NULL);
+  g_autofree char *dir = app_test_make_dir ("alama-files-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   PangoContext *context = points_context ();
@@ -532,8 +487,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -545,7 +498,5 @@ main (int   argc,
   ADD ("print-highlights", test_print_highlights);
   ADD ("export-pdf", test_export_pdf);
 #undef ADD
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return app_test_run (&app);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "alama-document-view.h"
+#include "app-test-util.h"
 
 /* Enough names that applying them takes longer than one chunk. */
 #define N_LINES 8000
@@ -56,29 +57,12 @@ new_document (const char *text)
   return document;
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
 /* Runs the main loop until the window has painted a frame. */
 static void
 wait_paint (GtkWidget *window)
 {
-  gboolean painted = FALSE;
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (window))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (window);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
+  app_test_wait_mapped (window);
+  app_test_wait_frame (window);
 }
 
 static gboolean

@@ -25,18 +25,10 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("alama-open-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = app_test_make_dir ("alama-open-XXXXXX");
   for (guint k = 0; k < G_N_ELEMENTS (f->paths); k++)
     {
       g_autofree char *name = g_strdup_printf ("text-%u.txt", k);
@@ -55,7 +47,7 @@ fixture_tear_down (Fixture       *f,
   g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
   for (GList *l = windows; l; l = l->next)
     gtk_window_destroy (l->data);
-  spin ();
+  app_test_spin ();
   for (GList *l = windows; l; l = l->next)
     g_assert_finalize_object (l->data);
   g_list_free (windows);
@@ -239,33 +231,18 @@ static guint
 count_accent_pixels (AlamaWindow *window,
                      GtkWidget   *widget)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
-  int width;
-  int height;
-  gsize stride;
+  gsize size;
   guint count = 0;
 
   app_test_wait_painted (window);
-  /* Made now: a widget paintable pictures the widget as it was drawn
+  /* Rendered now: a widget paintable pictures the widget as it was drawn
    * last before it was made. */
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 100);
-  stride = (gsize) width * 4;
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (stride * (gsize) height);
-  gdk_texture_download (texture, pixels, stride);
-  /* Cairo's ARGB32 on little-endian machines: B, G, R, A. */
-  for (gsize k = 0; k < stride * (gsize) height; k += 4)
+  texture = app_test_render_widget (widget);
+  pixels = app_test_texture_pixels (texture, &size);
+  /* B, G, R, A: more blue than red. */
+  for (gsize k = 0; k < size; k += 4)
     if (pixels[k] > pixels[k + 2] + 80)
       count++;
   return count;
@@ -290,24 +267,6 @@ test_drop_highlight (Fixture       *f,
   /* 3 pixels all round. */
   g_assert_cmpuint (highlighted, >=,
                     plain + 3 * (guint) (gtk_widget_get_width (content) + gtk_widget_get_height (content)));
-}
-
-/* Every annotation but its id, one line each, sorted. */
-static char *
-describe (AlamaDocument *document,
-          gboolean       with_ids)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s\n",
-                              with_ids ? a->id : "-", a->start, a->end, a->label,
-                              alama_annotation_status_to_string (a->status));
-    }
-  return g_string_free (out, FALSE);
 }
 
 static const AlamaAnnotation *
@@ -347,7 +306,7 @@ test_recognize (Fixture       *f,
   AlamaDocument *document = alama_window_get_document (window);
   AlamaAnnotation manual = { 0 };
   const char *word = strstr (TEXT, "الوزير");
-  g_autofree char *fresh = describe (document, FALSE);
+  g_autofree char *fresh = app_test_describe (document, 0);
   g_autofree char *edited = NULL;
   g_autofree char *edited_ids = NULL;
   g_autofree char *after = NULL;
@@ -382,8 +341,8 @@ test_recognize (Fixture       *f,
   manual.status = ALAMA_STATUS_MANUAL;
   manual.confidence = -1;
   g_assert_nonnull (alama_document_add_annotation (document, &manual, NULL));
-  edited = describe (document, FALSE);
-  edited_ids = describe (document, TRUE);
+  edited = app_test_describe (document, 0);
+  edited_ids = app_test_describe (document, APP_TEST_DESCRIBE_IDS);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.recognize", NULL));
   g_assert_true (alama_window_get_recognizing (window));
@@ -399,7 +358,7 @@ test_recognize (Fixture       *f,
    * same spans. */
   g_assert_cmpuint (alama_document_count_annotations (document, ALAMA_STATUS_SUGGESTED), ==,
                     n_suggested - 2);
-  after = describe (document, FALSE);
+  after = app_test_describe (document, 0);
   g_assert_cmpstr (after, !=, edited);
   /* The view shows it again. */
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) removed_start);
@@ -409,10 +368,10 @@ test_recognize (Fixture       *f,
 
   /* One step: one undo gives the document as it was before. */
   g_assert_true (alama_document_undo (document));
-  undone = describe (document, TRUE);
+  undone = app_test_describe (document, APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (undone, ==, edited_ids);
   g_assert_true (alama_document_redo (document));
-  redone = describe (document, FALSE);
+  redone = app_test_describe (document, 0);
   g_assert_cmpstr (redone, ==, after);
   g_assert_cmpstr (fresh, !=, edited);
 }
@@ -437,8 +396,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
   g_test_add ("/app/open/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
@@ -450,7 +407,5 @@ main (int    argc,
   g_test_add ("/app/open/recognize-while-loading", Fixture, NULL, fixture_set_up,
               test_recognize_while_loading, fixture_tear_down);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return app_test_run (&app);
 }

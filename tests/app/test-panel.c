@@ -15,13 +15,6 @@
 
 static AlamaApplication *app;
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The panel counts exactly the document's entities, per label, and its
  * surfaces add up to them. */
 static void
@@ -80,14 +73,7 @@ static gsize
 offset_of (const char *needle,
            guint       nth)
 {
-  const char *found = VARIANTS;
-
-  for (guint k = 0; k <= nth; k++)
-    {
-      found = strstr (k == 0 ? found : found + 1, needle);
-      g_assert_nonnull (found);
-    }
-  return (gsize) g_utf8_pointer_to_offset (VARIANTS, found);
+  return app_test_offset_of (VARIANTS, needle, nth);
 }
 
 static void
@@ -132,7 +118,7 @@ fixture_set_up (Fixture       *f,
   f->window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (f->window), box);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  app_test_spin ();
 }
 
 static void
@@ -140,7 +126,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  app_test_spin ();
   g_assert_finalize_object (f->document);
 }
 
@@ -229,7 +215,7 @@ test_hide_label (Fixture       *f,
 
   /* A later rebuild of the panel keeps the switch as it was. */
   annotate (f->document, "أحمد", 0, "LOC", ALAMA_STATUS_MANUAL);
-  iterate ();
+  app_test_spin ();
   g_assert_false (alama_document_view_get_label_visible (f->view, "PERS"));
 
   alama_entity_panel_set_label_visible (f->panel, "PERS", TRUE);
@@ -255,11 +241,11 @@ test_follows_changes (Fixture       *f,
   g_assert_nonnull (id);
   g_assert_true (alama_document_reject (f->document, id, NULL, &error));
   g_assert_no_error (error);
-  iterate ();
+  app_test_spin ();
   g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 0);
   g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", FALSE), ==, 0);
   g_assert_true (alama_document_undo (f->document));
-  iterate ();
+  app_test_spin ();
   g_assert_cmpuint (alama_entity_panel_get_label_count (f->panel, "LOC"), ==, 1);
 }
 
@@ -485,14 +471,8 @@ test_find_close_and_toggle_panel (void)
 static void
 wait_drawn (GtkWidget *widget)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  iterate ();
+  app_test_wait_mapped (widget);
+  app_test_spin ();
 }
 
 /* Arabic surfaces are right-aligned, their label right-to-left, in the
@@ -538,7 +518,7 @@ test_expanded (Fixture       *f,
   g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 1);
 
   annotate (f->document, "سعيد", 0, "LOC", ALAMA_STATUS_MANUAL);
-  iterate ();
+  app_test_spin ();
   g_assert_false (alama_entity_panel_get_expanded (f->panel, "PERS"));
   g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "PERS", TRUE), ==, 0);
   g_assert_cmpuint (alama_entity_panel_get_n_surfaces (f->panel, "LOC", TRUE), ==, 2);
@@ -668,7 +648,7 @@ test_incremental (Fixture       *f,
           g_assert_not_reached ();
         }
       g_assert_no_error (error);
-      iterate ();
+      app_test_spin ();
       alama_entity_panel_set_view (other, f->view);
       kept = describe_panel (f->panel);
       fresh = describe_panel (other);
@@ -682,31 +662,6 @@ test_incremental (Fixture       *f,
     }
   for (guint k = 0; k < n_ids; k++)
     g_free (ids[k]);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until @widget's window has drawn a frame. */
-static void
-wait_frame (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_signal_handler_disconnect (clock, handler);
-  g_source_remove (id);
 }
 
 /* The row of the panel's list at @y pixels from the top of what it
@@ -749,7 +704,7 @@ wait_settled (GtkWidget         *window,
       g_assert_cmpuint (n, <, 100);
       /* A layout of the list each time, not only when something asks. */
       gtk_widget_queue_resize (gtk_scrolled_window_get_child (scrolled));
-      wait_frame (window);
+      app_test_wait_frame (window);
       row = row_at (scrolled, y, &now[0]);
       now[1] = gtk_adjustment_get_value (vadjustment);
       now[2] = gtk_adjustment_get_upper (vadjustment);
@@ -913,7 +868,7 @@ test_rebuild_keeps_scroll (void)
   t0 = g_get_monotonic_time ();
   alama_document_accept_all (document, NULL, NULL);
   t1 = g_get_monotonic_time ();
-  iterate ();
+  app_test_spin ();
   g_test_message ("accept all: %.1f ms, then %.1f ms to idle", (t1 - t0) / 1000.0,
                   (g_get_monotonic_time () - t1) / 1000.0);
   wait_settled (window, scrolled, 100);
@@ -927,15 +882,13 @@ test_rebuild_keeps_scroll (void)
   g_assert_cmpuint (alama_entity_panel_get_n_surfaces (panel, "LOC", TRUE), ==, 0);
   alama_entity_panel_set_expanded (panel, "LOC", TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  app_test_spin ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -957,7 +910,5 @@ main (int   argc,
   g_test_add_func ("/alama/panel/find-variants", test_find_variants);
   g_test_add_func ("/alama/panel/find-next-previous", test_find_next_previous);
 #undef ADD
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return app_test_run (&app);
 }

@@ -19,38 +19,20 @@
 
 static AlamaApplication *app;
 
-typedef struct
-{
-  char *dir;
-  char *text_path;
-  AlamaWindow *window;
-  AlamaDocument *document;
-  AlamaDocumentView *view;
-} Fixture;
+typedef AppTestDoc Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("alama-popover-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->text_path = g_build_filename (f->dir, "text.txt", NULL);
-  g_assert_true (g_file_set_contents (f->text_path, TEXT, -1, NULL));
-  f->window = app_test_open_window (app, f->text_path);
-  f->document = alama_window_get_document (f->window);
-  g_assert_nonnull (f->document);
-  f->view = alama_window_get_document_view (f->window);
+  app_test_doc_open (f, app, "alama-popover-XXXXXX", TEXT);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  app_test_close_window (f->window);
-  g_assert_cmpint (g_remove (f->text_path), ==, 0);
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->text_path);
-  g_free (f->dir);
+  app_test_doc_close (f);
 }
 
 /* The character offset of the @nth (from 0) occurrence of @needle. */
@@ -58,12 +40,7 @@ static gsize
 offset_of (const char *needle,
            guint       nth)
 {
-  const char *found = strstr (TEXT, needle);
-
-  for (guint k = 0; k < nth && found; k++)
-    found = strstr (found + strlen (needle), needle);
-  g_assert_nonnull (found);
-  return (gsize) g_utf8_pointer_to_offset (TEXT, found);
+  return app_test_offset_of (TEXT, needle, nth);
 }
 
 static gsize
@@ -73,63 +50,6 @@ end_of (const char *needle,
   return offset_of (needle, nth) + (gsize) g_utf8_strlen (needle, -1);
 }
 
-static void
-select_range (Fixture *f,
-              gsize    start,
-              gsize    end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
-  GtkTextIter start_iter;
-  GtkTextIter end_iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) end);
-  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
-}
-
-static void
-activate (Fixture    *f,
-          const char *action,
-          const char *label)
-{
-  GtkWidget *view = GTK_WIDGET (f->view);
-
-  if (label)
-    g_assert_true (gtk_widget_activate_action (view, action, "s", label));
-  else
-    g_assert_true (gtk_widget_activate_action (view, action, NULL));
-}
-
-static const AlamaAnnotation *
-entity_at (AlamaDocument *document,
-           gsize          offset)
-{
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      if (alama_annotation_is_entity (a) && a->start <= offset && offset < a->end)
-        return a;
-    }
-  return NULL;
-}
-
-static char *
-describe (AlamaDocument *document)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s\n", a->id,
-                              a->start, a->end, a->label,
-                              alama_annotation_status_to_string (a->status));
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Labels the @nth «needle» by hand and puts the caret inside it. */
 static void
 label_word (Fixture    *f,
@@ -137,9 +57,9 @@ label_word (Fixture    *f,
             guint       nth,
             const char *label)
 {
-  select_range (f, offset_of (needle, nth), end_of (needle, nth));
-  activate (f, "doc.label-exact", label);
-  select_range (f, offset_of (needle, nth) + 1, offset_of (needle, nth) + 1);
+  app_test_select_range (f->view, offset_of (needle, nth), end_of (needle, nth));
+  app_test_activate (f->view, "doc.label-exact", label);
+  app_test_select_range (f->view, offset_of (needle, nth) + 1, offset_of (needle, nth) + 1);
 }
 
 static void
@@ -148,7 +68,7 @@ assert_entity (Fixture    *f,
                gsize       end,
                const char *label)
 {
-  const AlamaAnnotation *a = entity_at (f->document, start);
+  const AlamaAnnotation *a = app_test_entity_at (f->document, start);
 
   g_assert_nonnull (a);
   g_assert_cmpuint (a->start, ==, start);
@@ -174,42 +94,42 @@ test_annotate_all (Fixture       *f,
   starts[2] = offset_of ("لبيروت", 0) + 1;
   starts[3] = offset_of ("وبيروت", 0) + 1;
   label_word (f, "بيروت", 0, "LOC");
-  before = describe (f->document);
+  before = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
   undo_description = alama_document_get_undo_description (f->document);
   g_assert_cmpstr (undo_description, !=, "Label All Occurrences");
 
-  activate (f, "doc.annotate-all", NULL);
+  app_test_activate (f->view, "doc.annotate-all", NULL);
   for (guint k = 0; k < G_N_ELEMENTS (starts); k++)
     {
-      const AlamaAnnotation *a = entity_at (f->document, starts[k]);
+      const AlamaAnnotation *a = app_test_entity_at (f->document, starts[k]);
 
       assert_entity (f, starts[k], starts[k] + lens[k], "LOC");
       g_assert_cmpint (a->status, !=, ALAMA_STATUS_SUGGESTED);
-      g_assert_null (entity_at (f->document, starts[k] - 1));
+      g_assert_null (app_test_entity_at (f->document, starts[k] - 1));
     }
   /* «بيروتي» is another word. */
-  g_assert_null (entity_at (f->document, offset_of ("بيروتي", 0)));
+  g_assert_null (app_test_entity_at (f->document, offset_of ("بيروتي", 0)));
 
   /* One step undoes it all, and redoes it. */
-  after = describe (f->document);
+  after = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (alama_document_get_undo_description (f->document), ==, "Label All Occurrences");
-  activate (f, "doc.undo", NULL);
-  undone = describe (f->document);
+  app_test_activate (f->view, "doc.undo", NULL);
+  undone = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (undone, ==, before);
-  activate (f, "doc.redo", NULL);
-  redone = describe (f->document);
+  app_test_activate (f->view, "doc.redo", NULL);
+  redone = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (redone, ==, after);
 
   /* Again: nothing left to label, no new step. */
-  activate (f, "doc.annotate-all", NULL);
+  app_test_activate (f->view, "doc.annotate-all", NULL);
   {
-    g_autofree char *again = describe (f->document);
+    g_autofree char *again = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
 
     g_assert_cmpstr (again, ==, after);
   }
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   {
-    g_autofree char *undone_again = describe (f->document);
+    g_autofree char *undone_again = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
 
     g_assert_cmpstr (undone_again, ==, before);
   }
@@ -254,36 +174,36 @@ test_resize (Fixture       *f,
   g_autofree char *before = NULL;
 
   label_word (f, "خالد", 0, "PERS");
-  before = describe (f->document);
+  before = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
 
   /* The end takes in «المنصوري», whatever the model suggested there goes. */
-  activate (f, "doc.extend-word", NULL);
+  app_test_activate (f->view, "doc.extend-word", NULL);
   assert_entity (f, khalid, end_of ("المنصوري", 0), "PERS");
-  g_assert_true (entity_at (f->document, offset_of ("المنصوري", 0)) == entity_at (f->document,
-                                                                                   khalid));
-  activate (f, "doc.undo", NULL);
+  g_assert_true (app_test_entity_at (f->document, offset_of ("المنصوري", 0))
+                 == app_test_entity_at (f->document, khalid));
+  app_test_activate (f->view, "doc.undo", NULL);
   {
-    g_autofree char *undone = describe (f->document);
+    g_autofree char *undone = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
 
     g_assert_cmpstr (undone, ==, before);
   }
-  activate (f, "doc.redo", NULL);
+  app_test_activate (f->view, "doc.redo", NULL);
   assert_entity (f, khalid, end_of ("المنصوري", 0), "PERS");
-  activate (f, "doc.shrink-word", NULL);
+  app_test_activate (f->view, "doc.shrink-word", NULL);
   assert_entity (f, khalid, khalid_end, "PERS");
   /* The last word stays. */
-  activate (f, "doc.shrink-word", NULL);
-  activate (f, "doc.shrink-word-start", NULL);
+  app_test_activate (f->view, "doc.shrink-word", NULL);
+  app_test_activate (f->view, "doc.shrink-word-start", NULL);
   assert_entity (f, khalid, khalid_end, "PERS");
 
   /* The start takes in «العام», and gives it up. */
-  activate (f, "doc.extend-word-start", NULL);
+  app_test_activate (f->view, "doc.extend-word-start", NULL);
   assert_entity (f, offset_of ("العام", 0), khalid_end, "PERS");
-  activate (f, "doc.shrink-word-start", NULL);
+  app_test_activate (f->view, "doc.shrink-word-start", NULL);
   assert_entity (f, khalid, khalid_end, "PERS");
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   assert_entity (f, offset_of ("العام", 0), khalid_end, "PERS");
-  activate (f, "doc.undo", NULL);
+  app_test_activate (f->view, "doc.undo", NULL);
   assert_entity (f, khalid, khalid_end, "PERS");
 
   /* The keys: the text is right-to-left, so Alt+Shift+Left moves the end
@@ -334,32 +254,6 @@ right_click (Fixture *f,
   g_signal_emit_by_name (click, "pressed", 1, x, y);
 }
 
-/* The popover's button for @action, found by its action name. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 test_popover (Fixture       *f,
               gconstpointer  data)
@@ -373,14 +267,14 @@ test_popover (Fixture       *f,
   app_test_wait_painted (f->window);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (f->view));
-  g_assert_null (entity_at (f->document, word));
+  g_assert_null (app_test_entity_at (f->document, word));
 
   /* A right click on a word nobody labelled: labels only. */
   right_click (f, word + 1);
-  spin ();
+  app_test_spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_false (gtk_widget_get_visible (entity_box));
-  g_assert_nonnull (find_button (GTK_WIDGET (popover), "clipboard.copy"));
+  g_assert_nonnull (app_test_find_button (GTK_WIDGET (popover), "clipboard.copy"));
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
     GtkTextIter caret;
@@ -396,47 +290,47 @@ test_popover (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  app_test_spin ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   assert_entity (f, word, word_end, "MISC");
-  g_assert_cmpint (entity_at (f->document, word)->status, ==, ALAMA_STATUS_MANUAL);
+  g_assert_cmpint (app_test_entity_at (f->document, word)->status, ==, ALAMA_STATUS_MANUAL);
 
   /* The Menu key over it: the entity's part too; relabel. */
   g_assert_true (press_key (f, GDK_KEY_Menu, 0));
-  spin ();
+  app_test_spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (gtk_widget_get_visible (entity_box));
   g_signal_emit_by_name (alama_label_popover_get_label_button (popover, "ORG"), "clicked");
-  spin ();
+  app_test_spin ();
   assert_entity (f, word, word_end, "ORG");
 
   /* Shift+F10, then Remove. */
   g_assert_true (press_key (f, GDK_KEY_F10, GDK_SHIFT_MASK));
-  spin ();
+  app_test_spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  button = find_button (GTK_WIDGET (popover), "doc.delete");
+  button = app_test_find_button (GTK_WIDGET (popover), "doc.delete");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  app_test_spin ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  g_assert_null (entity_at (f->document, word));
+  g_assert_null (app_test_entity_at (f->document, word));
 
   /* A right click inside a selection keeps it. */
-  select_range (f, offset_of ("الأمين", 0), end_of ("العام", 0));
+  app_test_select_range (f->view, offset_of ("الأمين", 0), end_of ("العام", 0));
   right_click (f, offset_of ("العام", 0) + 1);
-  spin ();
+  app_test_spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_signal_emit_by_name (alama_label_popover_get_label_button (popover, "PERS"), "clicked");
-  spin ();
+  app_test_spin ();
   assert_entity (f, offset_of ("الأمين", 0), end_of ("العام", 0), "PERS");
 
   /* Its resize and label-all buttons act on the entity under the caret. */
-  select_range (f, offset_of ("الأمين", 0) + 1, offset_of ("الأمين", 0) + 1);
+  app_test_select_range (f->view, offset_of ("الأمين", 0) + 1, offset_of ("الأمين", 0) + 1);
   right_click (f, offset_of ("الأمين", 0) + 1);
-  spin ();
+  app_test_spin ();
   g_assert_true (gtk_widget_get_visible (entity_box));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "doc.shrink-word"), "clicked");
-  spin ();
+  g_signal_emit_by_name (app_test_find_button (GTK_WIDGET (popover), "doc.shrink-word"), "clicked");
+  app_test_spin ();
   assert_entity (f, offset_of ("الأمين", 0), end_of ("الأمين", 0), "PERS");
 }
 
@@ -444,8 +338,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -454,7 +346,5 @@ main (int   argc,
   ADD ("resize", test_resize);
   ADD ("popover", test_popover);
 #undef ADD
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return app_test_run (&app);
 }

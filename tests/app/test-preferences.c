@@ -41,29 +41,12 @@ reset_settings (void)
     g_settings_reset (get_settings (), keys[k]);
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static AlamaWindow *
 open_article (void)
 {
   g_autofree char *path = g_build_filename (SAMPLES_DIR, "article.txt", NULL);
 
   return app_test_open_window (app, path);
-}
-
-static guint
-count_entities (AlamaDocument *document)
-{
-  guint n = 0;
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    n += alama_annotation_is_entity (alama_document_get_annotation (document, k));
-  return n;
 }
 
 /* The font Pango really uses for Arabic text in @view, and its size in
@@ -397,7 +380,7 @@ test_recognize_on_open (void)
   document = alama_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpuint (alama_document_get_n_chars (document), >, 100);
-  g_assert_cmpuint (count_entities (document), ==, 0);
+  g_assert_cmpuint (app_test_count_entities (document), ==, 0);
   alama_document_get_text (document, &len);
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (
                        GTK_TEXT_VIEW (alama_window_get_document_view (window)))),
@@ -406,47 +389,15 @@ test_recognize_on_open (void)
 
   g_settings_set_boolean (get_settings (), "recognize-on-open", TRUE);
   window = open_article ();
-  g_assert_cmpuint (count_entities (alama_window_get_document (window)), >, 10);
+  g_assert_cmpuint (app_test_count_entities (alama_window_get_document (window)), >, 10);
   app_test_close_window (window);
   reset_settings ();
-}
-
-static void
-select_range (AlamaWindow *window,
-              gsize        start,
-              gsize        end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (
-      GTK_TEXT_VIEW (alama_window_get_document_view (window)));
-  GtkTextIter start_iter;
-  GtkTextIter end_iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) end);
-  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
-}
-
-static const AlamaAnnotation *
-entity_at (AlamaDocument *document,
-           gsize          offset)
-{
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      if (alama_annotation_is_entity (a) && a->start <= offset && offset < a->end)
-        return a;
-    }
-  return NULL;
 }
 
 static gsize
 offset_of (const char *needle)
 {
-  const char *found = strstr (TEXT, needle);
-
-  g_assert_nonnull (found);
-  return (gsize) g_utf8_pointer_to_offset (TEXT, found);
+  return app_test_offset_of (TEXT, needle, 0);
 }
 
 /* snap-to-words: on, a selection inside «وبيروت» grows to «بيروت»; off,
@@ -455,10 +406,11 @@ offset_of (const char *needle)
 static void
 test_snap_to_words (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("alama-preferences-XXXXXX", NULL);
+  g_autofree char *dir = app_test_make_dir ("alama-preferences-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "text.txt", NULL);
   AlamaWindow *window;
   AlamaDocument *document;
+  AlamaDocumentView *view;
   const AlamaAnnotation *a;
   gsize beirut = offset_of ("وبيروت");
   gsize price = offset_of ("الثمن");
@@ -469,34 +421,35 @@ test_snap_to_words (void)
   g_assert_true (g_file_set_contents (path, TEXT, -1, NULL));
   window = app_test_open_window (app, path);
   document = alama_window_get_document (window);
+  view = alama_window_get_document_view (window);
 
-  select_range (window, beirut + 2, beirut + 4);
+  app_test_select_range (view, beirut + 2, beirut + 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.label", "s", "LOC"));
-  a = entity_at (document, beirut + 2);
+  a = app_test_entity_at (document, beirut + 2);
   g_assert_nonnull (a);
   g_assert_cmpuint (a->start, ==, beirut + 1);
   g_assert_cmpuint (a->end, ==, beirut + 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
 
   g_settings_set_boolean (get_settings (), "snap-to-words", FALSE);
-  select_range (window, beirut + 2, beirut + 4);
+  app_test_select_range (view, beirut + 2, beirut + 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.label", "s", "LOC"));
-  a = entity_at (document, beirut + 2);
+  a = app_test_entity_at (document, beirut + 2);
   g_assert_nonnull (a);
   g_assert_cmpuint (a->start, ==, beirut + 2);
   g_assert_cmpuint (a->end, ==, beirut + 4);
-  g_assert_null (entity_at (document, beirut + 1));
+  g_assert_null (app_test_entity_at (document, beirut + 1));
 
   /* A selection over «الثمن،» keeps its comma when not snapped. */
-  select_range (window, price, price + 6);
+  app_test_select_range (view, price, price + 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.label", "s", "MISC"));
-  a = entity_at (document, price);
+  a = app_test_entity_at (document, price);
   g_assert_cmpuint (a->end, ==, price + 6);
 
   /* The caret alone in «لبنان»: its word. */
-  select_range (window, offset_of ("لبنان") + 2, offset_of ("لبنان") + 2);
+  app_test_select_range (view, offset_of ("لبنان") + 2, offset_of ("لبنان") + 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.label", "s", "LOC"));
-  a = entity_at (document, offset_of ("لبنان"));
+  a = app_test_entity_at (document, offset_of ("لبنان"));
   g_assert_nonnull (a);
   g_assert_cmpuint (a->end, ==, offset_of ("لبنان") + 5);
 
@@ -629,7 +582,7 @@ test_window (void)
   g_assert_cmpstr (font, ==, "Amiri Bold 28");
 
   gtk_window_destroy (preferences);
-  iterate ();
+  app_test_spin ();
   g_assert_finalize_object (preferences);
   reset_settings ();
   app_test_close_window (window);
@@ -674,8 +627,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
   g_test_add_func ("/alama/preferences/defaults", test_defaults);
   g_test_add_func ("/alama/preferences/font", test_font);
@@ -687,7 +638,5 @@ main (int   argc,
   g_test_add_func ("/alama/preferences/snap-to-words", test_snap_to_words);
   g_test_add_func ("/alama/preferences/window", test_window);
   g_test_add_func ("/alama/preferences/font-filter", test_font_filter);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return app_test_run (&app);
 }

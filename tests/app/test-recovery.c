@@ -35,18 +35,10 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("alama-recovery-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = app_test_make_dir ("alama-recovery-XXXXXX");
   f->recovery_dir = g_build_filename (f->dir, "recovery", NULL);
   g_setenv ("ALAMA_RECOVERY_DIR", f->recovery_dir, TRUE);
   f->text_path = g_build_filename (f->dir, "text.txt", NULL);
@@ -55,21 +47,6 @@ fixture_set_up (Fixture       *f,
   f->window = app_test_open_window (app, f->text_path);
   f->document = alama_window_get_document (f->window);
   g_assert_nonnull (f->document);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -85,8 +62,8 @@ fixture_tear_down (Fixture       *f,
     if (l->data != (gpointer) f->window)
       gtk_window_destroy (l->data);
   g_list_free (windows);
-  spin ();
-  remove_dir (f->recovery_dir);
+  app_test_spin ();
+  app_test_remove_dir (f->recovery_dir);
   g_remove (f->xml_path);
   g_assert_cmpint (g_remove (f->text_path), ==, 0);
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);
@@ -95,23 +72,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->text_path);
   g_free (f->recovery_dir);
   g_free (f->dir);
-}
-
-/* Every annotation, one line each, to compare documents. */
-static char *
-describe (AlamaDocument *document)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint k = 0; k < alama_document_get_n_annotations (document); k++)
-    {
-      const AlamaAnnotation *a = alama_document_get_annotation (document, k);
-
-      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s\n", a->id,
-                              a->start, a->end, a->label,
-                              alama_annotation_status_to_string (a->status));
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* Runs the main loop for @ms milliseconds. */
@@ -184,37 +144,6 @@ edit (Fixture *f)
   g_assert_true (alama_document_get_modified (f->document));
 }
 
-/* The one visible message dialog (transfer none), or NULL. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        {
-          g_assert_null (found);
-          found = ADW_MESSAGE_DIALOG (w);
-        }
-    }
-  return found;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  spin ();
-}
-
 /* Opening leaves no copy; an edit leaves none at once (it waits for a
  * pause), then one appears, holding the edited document and where it belongs; saving
  * deletes it. */
@@ -250,8 +179,8 @@ test_copy_then_save (Fixture       *f,
   g_assert_true (g_str_has_prefix (entry->path, f->recovery_dir));
   copy = alama_xml_load_file (entry->path, &error);
   g_assert_no_error (error);
-  want = describe (f->document);
-  got = describe (copy);
+  want = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
+  got = app_test_describe (copy, APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (got, ==, want);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
@@ -287,10 +216,10 @@ test_discard_on_close (Fixture       *f,
   edit (f);
   wait_copies (1);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_dialog ();
+  app_test_spin ();
+  dialog = app_test_find_dialog (NULL);
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  app_test_respond (dialog, "discard");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   f->window = NULL;
   g_assert_finalize_object (window);
@@ -318,7 +247,7 @@ test_restore (Fixture       *f,
 
   edit (f);
   wait_copies (1);
-  want = describe (f->document);
+  want = app_test_describe (f->document, APP_TEST_DESCRIBE_IDS);
   app_test_close_window (f->window);
   f->window = NULL;
   f->document = NULL;
@@ -327,11 +256,11 @@ test_restore (Fixture       *f,
 
   /* The start-up offer. */
   alama_recovery_offer (GTK_APPLICATION (app));
-  spin ();
-  dialog = find_dialog ();
+  app_test_spin ();
+  dialog = app_test_find_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "text.txt") != NULL);
-  respond (dialog, "restore");
+  app_test_respond (dialog, "restore");
 
   id = g_timeout_add_seconds (APP_TEST_LOAD_TIMEOUT_S, app_test_timeout_cb, &timed_out);
   while (restored == NULL && !timed_out)
@@ -345,7 +274,7 @@ test_restore (Fixture       *f,
   g_assert_false (timed_out);
   g_source_remove (id);
 
-  got = describe (alama_window_get_document (restored));
+  got = app_test_describe (alama_window_get_document (restored), APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (got, ==, want);
   g_assert_true (alama_document_get_modified (alama_window_get_document (restored)));
   g_assert_cmpstr (alama_window_get_save_path (restored), ==, f->xml_path);
@@ -354,15 +283,15 @@ test_restore (Fixture       *f,
 
   /* Offered once: asking again (a second launch) shows nothing. */
   alama_recovery_offer (GTK_APPLICATION (app));
-  spin ();
-  g_assert_null (find_dialog ());
+  app_test_spin ();
+  g_assert_null (app_test_find_dialog (NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "win.save", NULL));
   g_assert_false (alama_document_get_modified (alama_window_get_document (restored)));
   wait_copies (0);
   saved = alama_xml_load_file (f->xml_path, &error);
   g_assert_no_error (error);
-  saved_text = describe (saved);
+  saved_text = app_test_describe (saved, APP_TEST_DESCRIBE_IDS);
   g_assert_cmpstr (saved_text, ==, want);
 }
 
@@ -377,8 +306,8 @@ test_discard_offer (Fixture       *f,
   edit (f);
   wait_copies (1);
   alama_recovery_offer (GTK_APPLICATION (app));
-  spin ();
-  g_assert_null (find_dialog ());
+  app_test_spin ();
+  g_assert_null (app_test_find_dialog (NULL));
 
   app_test_close_window (f->window);
   f->window = NULL;
@@ -386,10 +315,10 @@ test_discard_offer (Fixture       *f,
   /* Another run: the offer of the first one is forgotten. */
   g_object_set_data (G_OBJECT (app), "alama-recovery-offered", NULL);
   alama_recovery_offer (GTK_APPLICATION (app));
-  spin ();
-  dialog = find_dialog ();
+  app_test_spin ();
+  dialog = app_test_find_dialog (NULL);
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  app_test_respond (dialog, "discard");
   wait_copies (0);
 }
 
@@ -414,8 +343,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
   alama_recovery_set_delays (IDLE_MS, MAX_MS);
 
@@ -432,7 +359,5 @@ main (int    argc,
   g_test_add ("/app/recovery/list-skips-broken", Fixture, NULL, fixture_set_up,
               test_list_skips_broken, fixture_tear_down);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return app_test_run (&app);
 }

@@ -22,12 +22,7 @@ static AlamaApplication *app;
 
 typedef struct
 {
-  char *dir;
-  char *text_path;
-  char *xml_path;
-  AlamaWindow *window;
-  AlamaDocument *document;
-  AlamaDocumentView *view;
+  AppTestDoc doc;
   AlamaStatusBar *bar;
 } Fixture;
 
@@ -35,16 +30,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("alama-status-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->text_path = g_build_filename (f->dir, "text.txt", NULL);
-  f->xml_path = g_build_filename (f->dir, "text.xml", NULL);
-  g_assert_true (g_file_set_contents (f->text_path, TEXT, -1, NULL));
-  f->window = app_test_open_window (app, f->text_path);
-  f->document = alama_window_get_document (f->window);
-  g_assert_nonnull (f->document);
-  f->view = alama_window_get_document_view (f->window);
-  f->bar = alama_window_get_status_bar (f->window);
+  app_test_doc_open (&f->doc, app, "alama-status-XXXXXX", TEXT);
+  f->bar = alama_window_get_status_bar (f->doc.window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->bar)));
 }
 
@@ -52,44 +39,13 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window)
-    app_test_close_window (f->window);
-  g_remove (f->xml_path);
-  g_assert_cmpint (g_remove (f->text_path), ==, 0);
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->xml_path);
-  g_free (f->text_path);
-  g_free (f->dir);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  app_test_doc_close (&f->doc);
 }
 
 static gsize
 offset_of (const char *needle)
 {
-  const char *found = strstr (TEXT, needle);
-
-  g_assert_nonnull (found);
-  return (gsize) g_utf8_pointer_to_offset (TEXT, found);
-}
-
-static void
-select_range (Fixture *f,
-              gsize    start,
-              gsize    end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
-  GtkTextIter start_iter;
-  GtkTextIter end_iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) end);
-  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+  return app_test_offset_of (TEXT, needle, 0);
 }
 
 static void
@@ -97,13 +53,8 @@ activate (Fixture    *f,
           const char *action,
           const char *label)
 {
-  GtkWidget *view = GTK_WIDGET (f->view);
-
-  if (label)
-    g_assert_true (gtk_widget_activate_action (view, action, "s", label));
-  else
-    g_assert_true (gtk_widget_activate_action (view, action, NULL));
-  spin ();
+  app_test_activate (f->doc.view, action, label);
+  app_test_spin ();
 }
 
 /* Counts by scanning the document, to hold the bar's against. */
@@ -127,7 +78,7 @@ assert_counts (Fixture *f,
   guint counts[ALAMA_N_STATUSES];
   g_autofree char *expected = NULL;
 
-  count (f->document, counts);
+  count (f->doc.document, counts);
   g_assert_cmpuint (counts[ALAMA_STATUS_SUGGESTED], ==, suggested);
   g_assert_cmpuint (counts[ALAMA_STATUS_ACCEPTED] + counts[ALAMA_STATUS_EDITED], ==, accepted);
   g_assert_cmpuint (counts[ALAMA_STATUS_MANUAL], ==, manual);
@@ -143,40 +94,6 @@ assert_counts (Fixture *f,
   g_assert_cmpstr (alama_status_bar_get_counts_text (f->bar), ==, expected);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (AlamaWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window)
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 /* A plain text just opened: its suggestions counted, nothing to undo, not
  * modified, and not saved yet. */
 static void
@@ -185,15 +102,16 @@ test_after_load (Fixture       *f,
 {
   guint counts[ALAMA_N_STATUSES];
 
-  count (f->document, counts);
+  count (f->doc.document, counts);
   g_assert_cmpuint (counts[ALAMA_STATUS_SUGGESTED], >=, 3);
   assert_counts (f, counts[ALAMA_STATUS_SUGGESTED], 0, 0, 0);
-  g_assert_false (alama_document_get_modified (f->document));
-  g_assert_false (alama_document_can_undo (f->document));
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (f->window), "doc.undo")));
+  g_assert_false (alama_document_get_modified (f->doc.document));
+  g_assert_false (alama_document_can_undo (f->doc.document));
+  g_assert_false (
+      gtk_widget_get_sensitive (app_test_find_button (GTK_WIDGET (f->doc.window), "doc.undo")));
   g_assert_true (alama_status_bar_get_never_saved (f->bar));
   g_assert_cmpstr (alama_status_bar_get_saved_text (f->bar), ==, "Not saved yet");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "text.txt");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->doc.window)), ==, "text.txt");
 }
 
 /* Each kind of edit moves the counts, and undo moves them back. */
@@ -207,31 +125,31 @@ test_edits (Fixture       *f,
   guint counts[ALAMA_N_STATUSES];
   guint s;
 
-  count (f->document, counts);
+  count (f->doc.document, counts);
   s = counts[ALAMA_STATUS_SUGGESTED];
-  g_assert_nonnull (alama_entity_at (f->document, cairo));
-  g_assert_cmpint (alama_entity_at (f->document, cairo)->status, ==, ALAMA_STATUS_SUGGESTED);
+  g_assert_nonnull (alama_entity_at (f->doc.document, cairo));
+  g_assert_cmpint (alama_entity_at (f->doc.document, cairo)->status, ==, ALAMA_STATUS_SUGGESTED);
 
   /* Accept: one suggestion fewer, one accepted. */
-  select_range (f, cairo, cairo);
+  app_test_select_range (f->doc.view, cairo, cairo);
   activate (f, "doc.accept", NULL);
   assert_counts (f, s - 1, 1, 0, 0);
   g_assert_cmpstr (alama_status_bar_get_saved_text (f->bar), ==, "Unsaved changes");
 
   /* Relabel the accepted one: edited, still counted as accepted. */
   activate (f, "doc.label", "ORG");
-  g_assert_cmpint (alama_entity_at (f->document, cairo)->status, ==, ALAMA_STATUS_EDITED);
+  g_assert_cmpint (alama_entity_at (f->doc.document, cairo)->status, ==, ALAMA_STATUS_EDITED);
   assert_counts (f, s - 1, 1, 0, 0);
 
   /* Reject another: the rejected count appears. */
-  g_assert_nonnull (alama_entity_at (f->document, baghdad));
-  select_range (f, baghdad, baghdad);
+  g_assert_nonnull (alama_entity_at (f->doc.document, baghdad));
+  app_test_select_range (f->doc.view, baghdad, baghdad);
   activate (f, "doc.reject", NULL);
   assert_counts (f, s - 2, 1, 0, 1);
 
   /* Label a word that had nothing: one manual. */
-  g_assert_null (alama_entity_at (f->document, price + 1));
-  select_range (f, price + 1, price + 2);
+  g_assert_null (alama_entity_at (f->doc.document, price + 1));
+  app_test_select_range (f->doc.view, price + 1, price + 2);
   activate (f, "doc.label", "DATE");
   assert_counts (f, s - 2, 1, 1, 1);
 
@@ -239,13 +157,13 @@ test_edits (Fixture       *f,
   for (guint k = 0; k < 4; k++)
     activate (f, "doc.undo", NULL);
   assert_counts (f, s, 0, 0, 0);
-  g_assert_false (alama_document_get_modified (f->document));
+  g_assert_false (alama_document_get_modified (f->doc.document));
   g_assert_cmpstr (alama_status_bar_get_saved_text (f->bar), ==, "Not saved yet");
 
   /* Accept all in one go, then save. */
   activate (f, "doc.accept-all", NULL);
   assert_counts (f, 0, s, 0, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->doc.window), "win.save", NULL));
   g_assert_cmpstr (alama_status_bar_get_saved_text (f->bar), ==, "Saved");
   g_assert_false (alama_status_bar_get_never_saved (f->bar));
   activate (f, "doc.undo", NULL);
@@ -261,35 +179,36 @@ test_caret (Fixture       *f,
             gconstpointer  data)
 {
   gsize cairo = offset_of ("القاهرة");
-  gsize n_chars = alama_document_get_n_chars (f->document);
-  const AlamaAnnotation *entity = alama_entity_at (f->document, cairo);
+  gsize n_chars = alama_document_get_n_chars (f->doc.document);
+  const AlamaAnnotation *entity = alama_entity_at (f->doc.document, cairo);
   g_autofree char *expected = NULL;
   g_autofree char *position = NULL;
 
   g_assert_nonnull (entity);
   g_assert_cmpfloat (entity->confidence, >=, 0);
-  select_range (f, cairo + 2, cairo + 2);
+  app_test_select_range (f->doc.view, cairo + 2, cairo + 2);
   expected = g_strdup_printf ("%s · Suggested · %.0f%%", entity->label, entity->confidence * 100);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), ==, expected);
   position = g_strdup_printf ("Character %u of %u", (guint) cairo + 2, (guint) n_chars);
   g_assert_cmpstr (alama_status_bar_get_position_text (f->bar), ==, position);
 
   /* Just after the name's last letter: still the name. */
-  select_range (f, entity->end, entity->end);
+  app_test_select_range (f->doc.view, entity->end, entity->end);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), ==, expected);
 
   /* A label given by hand has no confidence. */
-  select_range (f, cairo + 2, cairo + 2);
+  app_test_select_range (f->doc.view, cairo + 2, cairo + 2);
   activate (f, "doc.label", "ORG");
   g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("ORG · Edited · %.0f%%", alama_entity_at (f->document, cairo)->confidence * 100);
+  expected = g_strdup_printf ("ORG · Edited · %.0f%%",
+                              alama_entity_at (f->doc.document, cairo)->confidence * 100);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), ==, expected);
 
-  select_range (f, 0, 3);
+  app_test_select_range (f->doc.view, 0, 3);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), ==, "3 characters selected");
-  select_range (f, 0, 1);
+  app_test_select_range (f->doc.view, 0, 1);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), ==, "1 character selected");
-  select_range (f, 0, 0);
+  app_test_select_range (f->doc.view, 0, 0);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), ==, "");
 }
 
@@ -299,21 +218,21 @@ static void
 test_entity_at (Fixture       *f,
                 gconstpointer  data)
 {
-  gsize n_chars = alama_document_get_n_chars (f->document);
+  gsize n_chars = alama_document_get_n_chars (f->doc.document);
 
   /* A rejected one and a manual one among them. */
-  select_range (f, offset_of ("بغداد"), offset_of ("بغداد"));
+  app_test_select_range (f->doc.view, offset_of ("بغداد"), offset_of ("بغداد"));
   activate (f, "doc.reject", NULL);
-  select_range (f, offset_of ("الثمن") + 1, offset_of ("الثمن") + 1);
+  app_test_select_range (f->doc.view, offset_of ("الثمن") + 1, offset_of ("الثمن") + 1);
   activate (f, "doc.label", "DATE");
   for (gsize offset = 0; offset <= n_chars; offset++)
     {
       const AlamaAnnotation *inside = NULL;
       const AlamaAnnotation *before = NULL;
 
-      for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
+      for (guint k = 0; k < alama_document_get_n_annotations (f->doc.document); k++)
         {
-          const AlamaAnnotation *a = alama_document_get_annotation (f->document, k);
+          const AlamaAnnotation *a = alama_document_get_annotation (f->doc.document, k);
 
           if (!alama_annotation_is_entity (a))
             continue;
@@ -322,7 +241,7 @@ test_entity_at (Fixture       *f,
           if (a->end == offset)
             before = a;
         }
-      g_assert_true (alama_entity_at (f->document, offset) == (inside ? inside : before));
+      g_assert_true (alama_entity_at (f->doc.document, offset) == (inside ? inside : before));
     }
 }
 
@@ -332,19 +251,19 @@ static void
 test_close_untouched (Fixture       *f,
                       gconstpointer  data)
 {
-  AlamaWindow *window = f->window;
+  AlamaWindow *window = f->doc.window;
 
   /* Moving the caret and selecting is no edit. */
-  select_range (f, 0, 4);
-  spin ();
-  g_assert_false (alama_document_get_modified (f->document));
+  app_test_select_range (f->doc.view, 0, 4);
+  app_test_spin ();
+  g_assert_false (alama_document_get_modified (f->doc.document));
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  g_assert_null (find_dialog (window));
+  app_test_spin ();
+  g_assert_null (app_test_find_dialog (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
-  f->window = NULL;
+  f->doc.window = NULL;
   g_assert_finalize_object (window);
-  g_assert_false (g_file_test (f->xml_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->doc.xml_path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -354,16 +273,16 @@ test_xml_saved (Fixture       *f,
   AlamaWindow *window;
   AlamaStatusBar *bar;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
-  window = app_test_open_window (app, f->xml_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->doc.window), "win.save", NULL));
+  window = app_test_open_window (app, f->doc.xml_path);
   bar = alama_window_get_status_bar (window);
   g_assert_false (alama_status_bar_get_never_saved (bar));
   g_assert_cmpstr (alama_status_bar_get_saved_text (bar), ==, "Saved");
   g_assert_cmpuint (alama_status_bar_get_count (bar, ALAMA_STATUS_SUGGESTED), ==,
                     alama_status_bar_get_count (f->bar, ALAMA_STATUS_SUGGESTED));
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  g_assert_null (find_dialog (window));
+  app_test_spin ();
+  g_assert_null (app_test_find_dialog (window));
   g_assert_finalize_object (window);
 }
 
@@ -376,9 +295,9 @@ test_layout (Fixture       *f,
   GtkWidget *bar = GTK_WIDGET (f->bar);
   guint n_labels = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 960, 720);
-  select_range (f, offset_of ("القاهرة") + 1, offset_of ("القاهرة") + 1);
-  app_test_wait_painted (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->doc.window), 960, 720);
+  app_test_select_range (f->doc.view, offset_of ("القاهرة") + 1, offset_of ("القاهرة") + 1);
+  app_test_wait_painted (f->doc.window);
   g_assert_cmpstr (alama_status_bar_get_caret_text (f->bar), !=, "");
   for (GtkWidget *child = gtk_widget_get_first_child (bar); child;
        child = gtk_widget_get_next_sibling (child))
@@ -404,8 +323,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -418,7 +335,5 @@ main (int   argc,
   ADD ("xml-saved", test_xml_saved);
   ADD ("layout", test_layout);
 #undef ADD
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return app_test_run (&app);
 }

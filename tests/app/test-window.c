@@ -319,7 +319,7 @@ test_font_covers_text (void)
 static void
 test_save (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("alama-test-XXXXXX", NULL);
+  g_autofree char *dir = app_test_make_dir ("alama-test-XXXXXX");
   g_autofree char *text_path = g_build_filename (dir, "article.txt", NULL);
   g_autofree char *xml_path = g_build_filename (dir, "article.xml", NULL);
   g_autofree char *contents = NULL;
@@ -431,8 +431,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   app = app_test_init (&argc, &argv);
 
   g_test_add_func ("/alama/window/open-text", test_open_text);
@@ -445,7 +443,5 @@ main (int   argc,
   g_test_add_func ("/alama/window/save", test_save);
   g_test_add_func ("/alama/window/open-missing", test_open_missing);
   g_test_add_func ("/alama/window/close-while-loading", test_close_while_loading);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return app_test_run (&app);
 }

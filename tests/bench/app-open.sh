@@ -52,6 +52,14 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
     awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0
   }
 
+  # Memory the process holds alone (no shared library pages, which RSS
+  # counts: under Xvfb GTK loads Mesa's software renderer and its 44 MB
+  # libLLVM even with the cairo renderer).
+  private_kb () {
+    awk '/^Private_(Clean|Dirty):/ { s += $2 } END { print s + 0 }' \
+      "/proc/$1/smaps_rollup" 2>/dev/null || echo 0
+  }
+
   # Prints the ms since START when PID's first visible window is mapped,
   # or "-" without xdotool or when none appears within TIMEOUT_S.
   wait_window () {
@@ -108,7 +116,7 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
   verdict () { awk -v v="$1" -v t="$2" 'BEGIN { if (v == "-") print "?"; else print (v + 0 < t + 0 ? "ok" : "MISSED") }'; }
 
   # One run of alama: appends to the arrays below.
-  firsts=() dones=() stalls=() stalls_painted=() busys=() busys_painted=() alama_mapped=() alama_idle=() alama_hwm=()
+  firsts=() dones=() stalls=() stalls_painted=() busys=() busys_painted=() alama_mapped=() alama_idle=() alama_hwm=() alama_private=()
   run_alama () {
     local start pid deadline
     start=$(now_ms)
@@ -123,6 +131,7 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
     done
     alama_idle+=("$(wait_idle "$pid" "$start")")
     alama_hwm+=("$(hwm_kb "$pid")")
+    alama_private+=("$(private_kb "$pid")")
     stop "$pid"
     firsts+=("$(timing first-paint)")
     dones+=("$(timing highlights-done)")
@@ -141,7 +150,7 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
   for e in gnome-text-editor gedit; do
     if command -v "$e" >/dev/null; then editor=$e; break; fi
   done
-  editor_mapped=() editor_idle=() editor_hwm=()
+  editor_mapped=() editor_idle=() editor_hwm=() editor_private=()
   run_editor () {
     local start pid args
     start=$(now_ms)
@@ -152,6 +161,20 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
     editor_mapped+=("$(wait_window "$pid" "$start")")
     editor_idle+=("$(wait_idle "$pid" "$start")")
     editor_hwm+=("$(hwm_kb "$pid")")
+    editor_private+=("$(private_kb "$pid")")
+    stop "$pid"
+  }
+
+  # An app with no file, once, for the memory the file adds: prints
+  # "PEAK_KB PRIVATE_KB" once it is idle.
+  run_empty () {
+    local start pid
+    start=$(now_ms)
+    "$@" > "$TMP/empty.out" 2>&1 &
+    pid=$!
+    wait_window "$pid" "$start" > /dev/null
+    wait_idle "$pid" "$start" > /dev/null
+    echo "$(hwm_kb "$pid") $(private_kb "$pid")"
     stop "$pid"
   }
 
@@ -160,6 +183,14 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
     run_alama "$run"
     [[ -z $editor ]] || run_editor
   done
+  read -r alama_empty_hwm alama_empty_private < <(run_empty "$APP")
+  if [[ -n $editor ]]; then
+    if [[ $editor = gnome-text-editor ]]; then
+      read -r editor_empty_hwm editor_empty_private < <(run_empty "$editor" --standalone)
+    else
+      read -r editor_empty_hwm editor_empty_private < <(run_empty "$editor" -s)
+    fi
+  fi
   echo "entities highlighted: $n_ann; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
 
@@ -186,17 +217,29 @@ if [[ "${ALAMA_BENCH_INNER:-}" = 1 ]]; then
     "$(minimum "${busys_painted[@]}")" 100 "$(verdict "$busy_painted" 100)"
   printf '%-30s %9s MB %9s MB %9s x   %s\n' "peak RSS (VmHWM)" "$(mb "$hwm")" \
     "$(mb "$(minimum "${alama_hwm[@]}")")" 20 "$(verdict "$ratio" 20) (${ratio}x the file)"
+  added=$(( hwm - alama_empty_hwm ))
+  printf '%-30s %9s MB %12s %9s x   %s\n' "  minus an empty window's" "$(mb "$added")" "" 20 \
+    "$(verdict "$(times_file "$added")" 20) ($(times_file "$added")x the file; empty window $(mb "$alama_empty_hwm") MB)"
+  printf '%-30s %9s MB %12s %12s  %s\n' "private memory once idle" \
+    "$(mb "$(median "${alama_private[@]}")")" "" "-" "(empty window $(mb "$alama_empty_private") MB)"
   echo
 
   echo "== side by side, medians (times from launch; idle = last CPU use before ${IDLE_MS} ms without) =="
-  printf '%-20s %14s %14s %12s %8s\n' app "window mapped" "idle" "peak RSS" "x file"
+  printf '%-20s %14s %14s %12s %8s %14s %12s\n' app "window mapped" "idle" "peak RSS" "x file" \
+    "- empty app" "private"
+  # An app's peak minus its empty window's; "-" when the empty one peaked
+  # higher (an editor restoring its last session, say).
   row () {
-    printf '%-20s %11s ms %11s ms %9s MB %7sx\n' "$1" "$2" "$3" "$(mb "$4")" "$(times_file "$4")"
+    local added="-"
+    (( $4 >= $5 )) && added=$(mb $(( $4 - $5 )))
+    printf '%-20s %11s ms %11s ms %9s MB %7sx %11s MB %9s MB\n' "$1" "$2" "$3" "$(mb "$4")" \
+      "$(times_file "$4")" "$added" "$(mb "$6")"
   }
-  row alama "$(median "${alama_mapped[@]}")" "$(median "${alama_idle[@]}")" "$hwm"
+  row alama "$(median "${alama_mapped[@]}")" "$(median "${alama_idle[@]}")" "$hwm" \
+    "$alama_empty_hwm" "$(median "${alama_private[@]}")"
   if [[ -n $editor ]]; then
     row "$editor" "$(median "${editor_mapped[@]}")" "$(median "${editor_idle[@]}")" \
-      "$(median "${editor_hwm[@]}")"
+      "$(median "${editor_hwm[@]}")" "$editor_empty_hwm" "$(median "${editor_private[@]}")"
   else
     echo "(neither gnome-text-editor nor gedit is installed: no comparison)"
   fi
