@@ -82,7 +82,13 @@ keys ctrl+f
 xdotool type --delay 50 -- "$WORD"
 # No pause: Return typed before the entry's search delay searches the new
 # text at once and selects its first match.
-keys Return Escape "$LABEL_KEY" ctrl+s ctrl+q
+keys Return Escape "$LABEL_KEY" ctrl+s
+# Quit once the save is written and its toast is up, not while the window
+# is still laying out what the keys changed.
+saved () { [[ -s $TMP/article.xml ]]; }
+wait_for 100 saved || fail "Ctrl+S wrote no $TMP/article.xml within 10 s"
+sleep 0.5
+keys ctrl+q
 
 exited () { ! kill -0 "$pid" 2>/dev/null; }
 wait_for 100 exited || fail "the app did not quit on Ctrl+Q (unsaved changes?)"
