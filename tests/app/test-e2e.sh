@@ -61,7 +61,11 @@ wait_for () {
   return 1
 }
 
-XDG_CONFIG_HOME="$TMP/config" ALAMA_DEBUG_READY=1 "$APP" "$TMP/article.txt" 2> "$TMP/err" &
+# Warnings are not fatal here (the test's environment sets
+# G_DEBUG=fatal-warnings): the app's stderr is checked after it quits
+# instead, so that one known GTK 4.8 warning can be told from the rest.
+XDG_CONFIG_HOME="$TMP/config" ALAMA_DEBUG_READY=1 G_DEBUG=gc-friendly \
+  "$APP" "$TMP/article.txt" 2> "$TMP/err" &
 pid=$!
 
 ready () { grep -q "^alama: ready $TMP/article.txt\$" "$TMP/err"; }
@@ -96,6 +100,20 @@ wait "$pid"
 status=$?
 pid=""
 [[ $status -eq 0 ]] || fail "the app exited with status $status"
+
+# Every warning or critical the app printed fails the test, except GTK
+# 4.8's "Trying to snapshot GtkGizmo … without a current allocation": a
+# GTK-internal scrollbar/switch part asked to draw before its layout, which
+# skips that part for one frame.  Two CI runs under AddressSanitizer hit it
+# at different steps (once before Ctrl+S, once at Ctrl+Q); 30 local runs,
+# also under CPU load, never did, so its cause is not known.
+known='Gtk-WARNING \*\*: [0-9:.]* Trying to snapshot GtkGizmo 0x[0-9a-f]* without a current allocation$'
+if grep -E -e '-(WARNING|CRITICAL|ERROR) \*\*' "$TMP/err" | grep -v -E -e "$known" >&2; then
+  fail "the app printed warnings"
+fi
+if grep -q -E -e "$known" "$TMP/err"; then
+  echo "note: GTK printed its GtkGizmo allocation warning (tolerated)"
+fi
 
 XML="$TMP/article.xml"
 [[ -s $XML ]] || fail "Ctrl+S wrote no $XML"
