@@ -25,6 +25,7 @@
 #include "alama-file-format.h"
 #include "alama-model.h"
 #include "alama-print.h"
+#include "alama-progress-relay.h"
 #include "alama-recognizer.h"
 #include "alama-status-bar.h"
 #include "alama-recent.h"
@@ -99,6 +100,9 @@ struct _AlamaWindow
   AlamaRecovery *recovery;
   /* doc.recognize is running on a worker thread. */
   gboolean recognizing;
+  /* How far finding names has come, over the top of the text while the
+   * worker runs (opening a plain text, doc.recognize). */
+  GtkProgressBar *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -226,6 +230,31 @@ update_actions (AlamaWindow *self)
   gtk_widget_action_set_enabled (widget, "doc.recognize", ready && !self->recognizing);
 }
 
+/* Shows an update of a worker's alama_progress_relay_report(), unless it
+ * comes late, from work the window no longer waits for. */
+static void
+show_progress (GObject *target,
+               guint    generation,
+               double   fraction)
+{
+  AlamaWindow *self = ALAMA_WINDOW (target);
+
+  if (self->progress_bar == NULL || generation != self->generation
+      || !(self->loading || self->recognizing))
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+}
+
+static void
+hide_progress (AlamaWindow *self)
+{
+  if (self->progress_bar == NULL) /* disposed */
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+}
+
 static void
 set_loading (AlamaWindow *self,
              gboolean     loading)
@@ -233,6 +262,8 @@ set_loading (AlamaWindow *self,
   if (self->loading == loading)
     return;
   self->loading = loading;
+  if (!self->recognizing)
+    hide_progress (self);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
   gtk_spinner_set_spinning (self->spinner, loading);
   update_subtitle (self);
@@ -705,6 +736,7 @@ load_thread (GTask        *task,
   g_autoptr (AlamaDocument) document = NULL;
   g_autoptr (AlamaModel) model = NULL;
   g_autoptr (AlamaRecognizer) recognizer = NULL;
+  g_autoptr (AlamaProgressRelay) relay = NULL;
   GError *error = NULL;
   LoadResult *result;
   Preview *preview;
@@ -737,6 +769,9 @@ load_thread (GTask        *task,
       if (model)
         {
           recognizer = alama_recognizer_new (model);
+          relay = alama_progress_relay_new (G_OBJECT (data->window), data->generation,
+                                            g_task_get_context (task), show_progress);
+          alama_recognizer_set_progress_func (recognizer, alama_progress_relay_report, relay);
           alama_recognizer_annotate (recognizer, document);
           /* The names found are what opening the text shows, not an edit
            * of the user's: nothing to undo, nothing to ask about on
@@ -2149,6 +2184,7 @@ recognize_thread (GTask        *task,
   RecognizeData *data = task_data;
   g_autoptr (AlamaModel) model = NULL;
   g_autoptr (AlamaRecognizer) recognizer = NULL;
+  g_autoptr (AlamaProgressRelay) relay = NULL;
   RecognizeResult *result;
   GError *error = NULL;
 
@@ -2161,6 +2197,9 @@ recognize_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   recognizer = alama_recognizer_new (model);
+  relay = alama_progress_relay_new (G_OBJECT (data->window), data->generation,
+                                    g_task_get_context (task), show_progress);
+  alama_recognizer_set_progress_func (recognizer, alama_progress_relay_report, relay);
   result = g_new0 (RecognizeResult, 1);
   result->entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
   result->model = alama_model_ref (model);
@@ -2229,6 +2268,8 @@ recognize_done_cb (GObject      *source_object,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
   gtk_spinner_set_spinning (self->spinner, self->loading);
+  if (!self->loading)
+    hide_progress (self);
   update_actions (self);
   /* The window has shown another document since. */
   if (data->generation != self->generation
@@ -2326,6 +2367,20 @@ alama_window_get_recognizing (AlamaWindow *self)
 {
   g_return_val_if_fail (ALAMA_IS_WINDOW (self), FALSE);
   return self->recognizing;
+}
+
+/**
+ * alama_window_get_progress_bar:
+ * @window: the window
+ *
+ * Returns: (transfer none): the bar showing how far finding names has
+ *   come, visible only meanwhile
+ */
+GtkProgressBar *
+alama_window_get_progress_bar (AlamaWindow *self)
+{
+  g_return_val_if_fail (ALAMA_IS_WINDOW (self), NULL);
+  return self->progress_bar;
 }
 
 static void
@@ -2465,6 +2520,7 @@ alama_window_class_init (AlamaWindowClass *klass)
                                        NULL);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   g_type_ensure (ALAMA_TYPE_RECENT_LIST);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, progress_bar);
 }
 
 static void

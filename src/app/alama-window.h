@@ -51,5 +51,6 @@ void alama_window_restore (AlamaWindow   *window,
                            GFile         *file,
                            const char    *save_path);
 gboolean alama_window_get_recognizing (AlamaWindow *window);
+GtkProgressBar *alama_window_get_progress_bar (AlamaWindow *window);
 
 G_END_DECLS

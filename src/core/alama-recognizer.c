@@ -29,7 +29,14 @@ struct _AlamaRecognizer
   gboolean dates_enabled;
   gboolean confidences_enabled;
   AlamaHistory *history;
+  AlamaProgressFunc progress_func;
+  gpointer progress_data;
 };
+
+/* alama_recognizer_recognize() tells its progress each time this much
+ * more of the text is done: a few hundred times over megabytes, and the
+ * cost of a call stays out of the per-word loop. */
+#define PROGRESS_STEP_BYTES (64 * 1024)
 
 /**
  * alama_recognizer_new:
@@ -132,6 +139,31 @@ alama_recognizer_set_confidences (AlamaRecognizer *self,
                                   gboolean         confidences)
 {
   self->confidences_enabled = confidences;
+}
+
+/**
+ * alama_recognizer_set_progress_func:
+ * @recognizer: the recognizer
+ * @func: (nullable) (scope notified): called with the fraction of the
+ *   text done, or %NULL to stop telling
+ * @user_data: passed to @func
+ *
+ * Has alama_recognizer_recognize() (and alama_recognizer_annotate())
+ * tell how far it has come: @func is called in the recognizing thread
+ * with 0 when it starts, then each time about 64 KiB more of the text is
+ * done, with the fraction of the text's bytes done (never smaller than
+ * the previous one), and with 1 when it ends.  Whatever @func does, the
+ * entities found are the same.
+ */
+void
+alama_recognizer_set_progress_func (AlamaRecognizer   *self,
+                                    AlamaProgressFunc  func,
+                                    gpointer           user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->progress_func = func;
+  self->progress_data = user_data;
 }
 
 static void
@@ -356,9 +388,13 @@ alama_recognizer_recognize (AlamaRecognizer *self,
 {
   const AlamaToken *tokens;
   guint first = 0;
+  gsize next_progress = PROGRESS_STEP_BYTES;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL || len == 0);
+
+  if (self->progress_func)
+    self->progress_func (0.0, self->progress_data);
 
   g_array_set_size (self->tokens, 0);
   g_array_set_size (self->dates, 0);
@@ -387,10 +423,20 @@ alama_recognizer_recognize (AlamaRecognizer *self,
       label_sentence (self, (const AlamaWord *) self->words->data, n);
       collect_names (self, text, tokens + first, n);
       first = i + 1;
+      if (self->progress_func && tokens[i].end_byte >= next_progress)
+        {
+          /* Tokens end in order: the fraction only grows.  1 is for the
+           * end, after the dates. */
+          self->progress_func (MIN ((double) tokens[i].end_byte / (double) len, 0.999),
+                               self->progress_data);
+          next_progress = tokens[i].end_byte + PROGRESS_STEP_BYTES;
+        }
     }
   if (self->dates_enabled)
     alama_find_dates (text, tokens, self->tokens->len, self->dates);
   merge (self, entities);
+  if (self->progress_func)
+    self->progress_func (1.0, self->progress_data);
 }
 
 /**

@@ -19,6 +19,16 @@ G_BEGIN_DECLS
 
 typedef struct _AlamaRecognizer AlamaRecognizer;
 
+/**
+ * AlamaProgressFunc:
+ * @fraction: how much of the work is done, from 0 to 1
+ * @user_data: the data given with the function
+ *
+ * Told how far a long piece of work has come.
+ */
+typedef void (*AlamaProgressFunc) (double   fraction,
+                                   gpointer user_data);
+
 AlamaRecognizer *alama_recognizer_new (AlamaModel *model);
 void alama_recognizer_free (AlamaRecognizer *recognizer);
 
@@ -28,6 +38,10 @@ void alama_recognizer_set_dates (AlamaRecognizer *recognizer,
                                  gboolean         dates);
 void alama_recognizer_set_confidences (AlamaRecognizer *recognizer,
                                        gboolean         confidences);
+
+void alama_recognizer_set_progress_func (AlamaRecognizer   *recognizer,
+                                        AlamaProgressFunc  func,
+                                        gpointer           user_data);
 
 void alama_recognizer_recognize (AlamaRecognizer *recognizer,
                                  const char      *text,

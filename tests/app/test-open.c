@@ -392,6 +392,108 @@ test_recognize_while_loading (Fixture       *f,
   app_test_wait_loaded (window);
 }
 
+/* What a test saw of the progress bar: the fractions it showed, in
+ * order, and whether the text was there while it showed. */
+typedef struct
+{
+  AlamaWindow *window;
+  GArray *fractions; /* double */
+  gboolean text_shown;
+} ProgressSeen;
+
+static void
+progress_notify_cb (GObject    *bar,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  ProgressSeen *seen = user_data;
+  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (
+      GTK_TEXT_VIEW (alama_window_get_document_view (seen->window)));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (bar)))
+    return;
+  g_assert_true (alama_window_get_loading (seen->window)
+                 || alama_window_get_recognizing (seen->window));
+  if (gtk_text_buffer_get_char_count (buffer) > 0)
+    seen->text_shown = TRUE;
+  if (seen->fractions->len == 0
+      || g_array_index (seen->fractions, double, seen->fractions->len - 1) != fraction)
+    g_array_append_val (seen->fractions, fraction);
+}
+
+static void
+assert_progress_grew (ProgressSeen *seen)
+{
+  GArray *fractions = seen->fractions;
+  gboolean between = FALSE;
+
+  for (guint k = 0; k < fractions->len; k++)
+    {
+      double fraction = g_array_index (fractions, double, k);
+
+      g_test_message ("progress %.3f", fraction);
+      g_assert_cmpfloat (fraction, >=, 0.0);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      if (k > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (fractions, double, k - 1));
+      between |= fraction > 0.0 && fraction < 1.0;
+    }
+  g_assert_cmpuint (fractions->len, >=, 2);
+  g_assert_true (between);
+}
+
+/* Opening a long plain text shows the text at once and, over it, a bar
+ * that grows while the names are looked for and goes away when they are
+ * found; Find Names Again shows it the same way. */
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *article = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "long.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  AlamaWindow *window = alama_window_new (app);
+  GtkProgressBar *bar = alama_window_get_progress_bar (window);
+  ProgressSeen seen = { window, fractions, FALSE };
+  gboolean timed_out = FALSE;
+
+  g_assert_true (g_file_get_contents (SAMPLES_DIR "/article.txt", &article, NULL, NULL));
+  /* 2 MB: the names take a few tenths of a second to find even with an
+   * optimized build, time for several updates 50 ms apart. */
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append (text, article);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (progress_notify_cb), &seen);
+  g_signal_connect (bar, "notify::visible", G_CALLBACK (progress_notify_cb), &seen);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  alama_window_open (window, file);
+  app_test_wait_loaded (window);
+  assert_progress_grew (&seen);
+  g_assert_true (seen.text_shown);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_cmpuint (alama_document_count_annotations (alama_window_get_document (window),
+                                                      ALAMA_STATUS_SUGGESTED), >, 0);
+
+  g_array_set_size (fractions, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.recognize", NULL));
+  wait_recognized (window);
+  assert_progress_grew (&seen);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+
+  /* An update that comes after the work is over changes nothing. */
+  g_timeout_add (200, app_test_timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_signal_handlers_disconnect_by_data (bar, &seen);
+  g_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -406,6 +508,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/app/open/recognize-while-loading", Fixture, NULL, fixture_set_up,
               test_recognize_while_loading, fixture_tear_down);
+  g_test_add ("/app/open/progress", Fixture, NULL, fixture_set_up, test_progress,
+              fixture_tear_down);
 
   return app_test_run (&app);
 }

@@ -532,6 +532,71 @@ test_samples (void)
 }
 
 static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* The progress told while recognizing a text of a few hundred KiB starts
+ * at 0, grows, ends at 1, comes often enough to move a progress bar and
+ * seldom enough to cost nothing, and changes nothing found. */
+static void
+test_progress (void)
+{
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+  g_autofree char *article = read_sample ("article.txt");
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) plain = NULL;
+  g_autoptr (GArray) told = NULL;
+  g_autoptr (GArray) again = NULL;
+  g_autoptr (GArray) empty = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+
+  if (article == NULL)
+    {
+      g_test_skip ("data/samples not found");
+      return;
+    }
+  while (text->len < 512 * 1024)
+    g_string_append (text, article);
+
+  plain = recognize (recognizer, text->str, text->len);
+  alama_recognizer_set_progress_func (recognizer, progress_cb, fractions);
+  told = recognize (recognizer, text->str, text->len);
+  g_assert_true (alama_entities_equal (plain, told));
+  g_assert_cmpuint (fractions->len, >=, 6);
+  /* One call every 64 KiB or so, never one a sentence. */
+  g_assert_cmpuint (fractions->len, <=, text->len / (64 * 1024) + 2);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
+  for (guint k = 1; k < fractions->len; k++)
+    {
+      g_assert_cmpfloat (g_array_index (fractions, double, k), >=,
+                         g_array_index (fractions, double, k - 1));
+      g_assert_cmpfloat (g_array_index (fractions, double, k), <=, 1.0);
+    }
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len / 2), >, 0.0);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len / 2), <, 1.0);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  /* An empty text is done at once. */
+  g_array_set_size (fractions, 0);
+  alama_recognizer_recognize (recognizer, "", 0, empty);
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (fractions->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (fractions, double, 1), ==, 1.0);
+
+  /* Unset, it is not called any more. */
+  g_array_set_size (fractions, 0);
+  alama_recognizer_set_progress_func (recognizer, NULL, NULL);
+  again = recognize (recognizer, text->str, text->len);
+  g_assert_cmpuint (fractions->len, ==, 0);
+  g_assert_true (alama_entities_equal (plain, again));
+}
+
+static void
 assert_tags_legal (AlamaModel        *model,
                    const char *const *tags,
                    guint              n_words)
@@ -620,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/alama/recognizer/threads", test_threads);
   g_test_add_func ("/alama/recognizer/samples", test_samples);
   g_test_add_func ("/alama/recognizer/tag-words", test_tag_words);
+  g_test_add_func ("/alama/recognizer/progress", test_progress);
 
   return g_test_run ();
 }
