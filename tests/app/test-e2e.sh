@@ -11,7 +11,8 @@
 # once, Return, Escape (the match stays selected), 4 (MISC), Ctrl+S,
 # Ctrl+Q.  The saved article.xml must be well-formed, hold the new manual
 # MISC span over exactly that word (it replaces the recognizer's DATE
-# «عام 2030»), and keep the recognizer's other suggestions.
+# «عام 2030»), and keep the recognizer's other suggestions; the app must
+# print no warning but one known GTK 4.8 one (see below).
 #
 # The word is a number: xdotool types a character missing from the keyboard
 # map (any Arabic letter on a US map) by remapping a spare key for it, and a
