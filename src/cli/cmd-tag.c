@@ -11,6 +11,8 @@
 #include "cli-commands.h"
 #include "cli-common.h"
 
+#define DOCUMENT_START "-DOCSTART-"
+
 int
 cmd_tag (int    argc,
          char **argv)
@@ -39,6 +41,8 @@ cmd_tag (int    argc,
                                 "Read one token per line (its first whitespace-separated column;\n"
                                 "other columns are ignored), a blank line between sentences, and\n"
                                 "write \"TOKEN TAG\" lines with IOB2 tags, sentence for sentence.\n"
+                                "A \"" DOCUMENT_START "\" line starts a new document (names seen\n"
+                                "earlier no longer count); it is copied as \"" DOCUMENT_START " O\" and a blank line.\n"
                                 "Reads standard input when FILE is - or missing.");
   g_option_context_add_main_entries (context, entries, NULL);
   if ((status = cli_parse_options (context, &argc, &argv)) >= 0)
@@ -65,6 +69,12 @@ cmd_tag (int    argc,
       const char *const *text = alama_conll_reader_get_words (reader);
       const char *const *tags;
 
+      /* A "-DOCSTART-" line (the CoNLL 2003 convention) starts a new
+       * document: what earlier sentences said of a word is forgotten. */
+      gboolean starts_document = alama_conll_reader_starts_document (reader);
+
+      if (starts_document)
+        alama_recognizer_start_document (recognizer);
       g_array_set_size (words, n);
       for (guint i = 0; i < n; i++)
         {
@@ -78,6 +88,8 @@ cmd_tag (int    argc,
       if (!first)
         g_string_append_c (out, '\n');
       first = FALSE;
+      if (starts_document)
+        g_string_append (out, DOCUMENT_START " O\n\n");
       for (guint i = 0; i < n; i++)
         {
           const AlamaWord *w = &g_array_index (words, AlamaWord, i);

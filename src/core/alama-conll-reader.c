@@ -20,6 +20,8 @@ struct _AlamaConllReader
   GStringChunk *strings;
   GPtrArray *words;
   GPtrArray *tags;
+  gboolean document_start;  /* a -DOCSTART- line since the last sentence */
+  gboolean pending_start;   /* … seen while the current sentence was read */
 };
 
 /**
@@ -76,6 +78,8 @@ alama_conll_reader_next (AlamaConllReader *self,
   g_string_chunk_clear (self->strings);
   g_ptr_array_set_size (self->words, 0);
   g_ptr_array_set_size (self->tags, 0);
+  self->document_start = self->pending_start;
+  self->pending_start = FALSE;
 
   while ((n = getline (&self->line, &self->line_size, self->stream)) >= 0)
     {
@@ -119,7 +123,11 @@ alama_conll_reader_next (AlamaConllReader *self,
       if (g_str_has_prefix (line, "-DOCSTART-"))
         {
           if (self->words->len > 0)
-            return TRUE;
+            {
+              self->pending_start = TRUE;
+              return TRUE;
+            }
+          self->document_start = TRUE;
           continue;
         }
       {
@@ -199,4 +207,18 @@ guint
 alama_conll_reader_get_first_line (AlamaConllReader *self)
 {
   return self->first_line;
+}
+
+/**
+ * alama_conll_reader_starts_document:
+ * @reader: the reader
+ *
+ * Returns: whether a "-DOCSTART-" line (the CoNLL 2003 document mark)
+ *   came between the previous sentence and the current one, or before the
+ *   first
+ */
+gboolean
+alama_conll_reader_starts_document (AlamaConllReader *self)
+{
+  return self->document_start;
 }

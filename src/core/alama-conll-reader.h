@@ -38,6 +38,7 @@ guint alama_conll_reader_get_n_words (AlamaConllReader *reader);
 const char *const *alama_conll_reader_get_words (AlamaConllReader *reader);
 const char *const *alama_conll_reader_get_tags (AlamaConllReader *reader);
 guint alama_conll_reader_get_first_line (AlamaConllReader *reader);
+gboolean alama_conll_reader_starts_document (AlamaConllReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaConllReader, alama_conll_reader_free)
 

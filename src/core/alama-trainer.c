@@ -28,6 +28,7 @@ typedef struct
 {
   guint first_word;
   guint n_words;
+  gboolean starts_document;  /* first of a file, or after a -DOCSTART- line */
 } Sentence;
 
 struct _AlamaTrainer
@@ -235,6 +236,9 @@ tag_is_valid (const char *tag)
  * @trainer: the trainer
  * @path: a CoNLL file with IOB2 tags ("TOKEN TAG" lines)
  * @dev: %TRUE to hold it out for evaluation after each epoch
+ *
+ * Each file, and each "-DOCSTART-" line in one, starts a new document
+ * for the document history.
  * @error: return location for an #ALAMA_FORMAT_ERROR
  *
  * Returns: %TRUE when the file was read whole
@@ -248,6 +252,7 @@ alama_trainer_add_file (AlamaTrainer *self,
   FILE *stream = fopen (path, "r");
   g_autoptr (AlamaConllReader) reader = NULL;
   GError *local_error = NULL;
+  gboolean first;
 
   if (stream == NULL)
     {
@@ -258,12 +263,16 @@ alama_trainer_add_file (AlamaTrainer *self,
       return FALSE;
     }
   reader = alama_conll_reader_new (stream, path);
+  first = TRUE;
   while (alama_conll_reader_next (reader, &local_error))
     {
       guint n = alama_conll_reader_get_n_words (reader);
       const char *const *words = alama_conll_reader_get_words (reader);
       const char *const *tags = alama_conll_reader_get_tags (reader);
-      Sentence s = { self->words->len, n };
+      Sentence s = { self->words->len, n,
+                     first || alama_conll_reader_starts_document (reader) };
+
+      first = FALSE;
 
       for (guint i = 0; i < n; i++)
         {
@@ -581,6 +590,8 @@ extract_features (AlamaTrainer        *self,
       gboolean dev = self->is_dev[sentence->first_word];
       const guint64 *rows;
 
+      if (history && sentence->starts_document)
+        alama_history_reset (history);
       sentence_words (self, sentence, words);
       g_array_set_size (held_out, sentence->n_words);
       for (guint i = 0; i < sentence->n_words; i++)

@@ -131,6 +131,12 @@ mentions = collections.Counter()
 with open(out_path, "w", encoding="utf-8") as out:
     first = True
     for path in paths:
+        # Each article is a document: `tag` forgets the names of the one
+        # before (document history); `eval` skips these lines.
+        if not first:
+            out.write("\n")
+        out.write("-DOCSTART- O\n")
+        first = False
         for raw in read_sentences(path):
             stats["raw tokens"] += len(raw)
             sent = []

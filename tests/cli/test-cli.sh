@@ -781,6 +781,34 @@ test_tag_columns ()
   cmp "$WORK/out" "$WORK/tag.out"
 }
 
+test_tag_documents ()
+{
+  # The built-in model lets earlier sentences count (document history): after
+  # two sentences calling الغرافة a club, a third one with little context
+  # tags it ORG, which alone it does not.  A -DOCSTART- line in between
+  # starts a new document, so the third sentence is tagged as if alone.
+  # (If a retrained model tags the word the same either way, the second
+  # check says so; choose another word then.)
+  printf '%s\n' وقال رئيس نادي الغرافة إن فريق الغرافة سيفوز . '' \
+    وأعلن نادي الغرافة أمس . '' >"$WORK/doc-a.conll"
+  printf '%s\n' وفاز الغرافة على منافسه . >"$WORK/doc-b.conll"
+  run 0 "$ALAMA_NER" tag "$WORK/doc-b.conll" || return 1
+  cp "$WORK/out" "$WORK/alone.out"
+  { cat "$WORK/doc-a.conll" "$WORK/doc-a.conll"; cat "$WORK/doc-b.conll"; } >"$WORK/one-doc.conll"
+  { cat "$WORK/doc-a.conll" "$WORK/doc-a.conll"; printf -- '-DOCSTART-\n\n'
+    cat "$WORK/doc-b.conll"; } >"$WORK/two-docs.conll"
+  run 0 "$ALAMA_NER" tag "$WORK/two-docs.conll" || return 1
+  grep -qx -- '-DOCSTART- O' "$WORK/out" || { echo "no '-DOCSTART- O' line in the output"; return 1; }
+  [ "$(wc -l <"$WORK/out")" -eq "$(wc -l <"$WORK/two-docs.conll")" ] \
+    || { echo "tag output and input differ in lines"; return 1; }
+  tail -n 5 "$WORK/out" | cmp - "$WORK/alone.out" || return 1
+  run 0 "$ALAMA_NER" tag "$WORK/one-doc.conll" || return 1
+  if tail -n 5 "$WORK/out" | cmp -s - "$WORK/alone.out"; then
+    echo "without -DOCSTART- the history changed nothing: the check above proves nothing"
+    return 1
+  fi
+}
+
 # --- eval -------------------------------------------------------------------
 
 test_eval ()
@@ -973,6 +1001,7 @@ t "extract --format xml|tei|conll: a whole document" test_extract_document
 t "missing input files fail with exit 1" test_missing_file
 t "tag: same lines and words, valid IOB2" test_tag
 t "tag: extra columns ignored, stdin, CRLF" test_tag_columns
+t "tag: -DOCSTART- starts a new document" test_tag_documents
 t "eval: hand-counted precision, recall and F1" test_eval
 t "eval: mismatched files fail with a line number" test_eval_mismatch
 t "eval --spans" test_eval_spans
