@@ -199,12 +199,28 @@ test_docstart (void)
     "بيروت B-LOC\n"
     "\n"
     "-DOCSTART-\n";
+  static const char second[] = "a O\n\nb O\n-DOCSTART-\n\n\nc O\n\nd O\n";
   Input input;
 
-  /* A document boundary also ends a sentence. */
+  /* A document boundary also ends a sentence, and the sentence after it
+   * says that it starts a document. */
   input_open (&input, text, strlen (text));
   expect_sentence (&input, "محمد/B-PERS", 3);
+  g_assert_true (alama_conll_reader_starts_document (input.reader));
   expect_sentence (&input, "بيروت/B-LOC", 5);
+  g_assert_true (alama_conll_reader_starts_document (input.reader));
+  expect_end (&input);
+  input_close (&input);
+
+  input_open (&input, second, strlen (second));
+  expect_sentence (&input, "a/O", 1);
+  g_assert_false (alama_conll_reader_starts_document (input.reader));
+  expect_sentence (&input, "b/O", 3);
+  g_assert_false (alama_conll_reader_starts_document (input.reader));
+  expect_sentence (&input, "c/O", 7);
+  g_assert_true (alama_conll_reader_starts_document (input.reader));
+  expect_sentence (&input, "d/O", 9);
+  g_assert_false (alama_conll_reader_starts_document (input.reader));
   expect_end (&input);
   input_close (&input);
 }
