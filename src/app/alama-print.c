@@ -25,6 +25,7 @@
 #include "alama-atomic-file.h"
 #include "alama-document-view.h"
 #include "alama-label-set.h"
+#include "alama-print-settings.h"
 
 /* The document's face (as in alama.css), smaller than on screen. */
 #define BODY_FONT "Noto Naskh Arabic, Amiri, serif 12"
@@ -665,6 +666,20 @@ done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr (GError) error = NULL;
 
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_autofree char *path = alama_print_settings_get_path ();
+
+      if (!alama_print_settings_store (operation, path, &error) && data->toasts)
+        {
+          /* TRANSLATORS: %s says why */
+          g_autofree char *message = g_strdup_printf (_("Could not keep the print settings: %s"),
+                                                      error->message);
+
+          adw_toast_overlay_add_toast (data->toasts, adw_toast_new (message));
+        }
+      return;
+    }
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
@@ -694,6 +709,12 @@ alama_print_run_dialog (GtkWindow       *parent,
   g_return_if_fail (ALAMA_IS_DOCUMENT (document));
 
   operation = alama_print_operation_new (document, title);
+  {
+    g_autofree char *path = alama_print_settings_get_path ();
+
+    /* The printer, paper and options chosen last time. */
+    alama_print_settings_restore (operation, path);
+  }
   data = g_object_get_data (G_OBJECT (operation), "alama-print-data");
   data->toasts = toasts ? g_object_ref (toasts) : NULL;
   gtk_print_operation_set_allow_async (operation, TRUE);

@@ -18,6 +18,7 @@
 #include "alama-document-io.h"
 #include "alama-export-dialog.h"
 #include "alama-print.h"
+#include "alama-print-settings.h"
 #include "alama-window.h"
 #include "app-test-util.h"
 
@@ -483,6 +484,60 @@ test_export_pdf_long (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The printer, paper and orientation chosen last come back for the next
+ * print operation, through the key file; a broken file is ignored. */
+static void
+test_print_settings (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alama-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "alama", "print-settings.ini", NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr (GtkPrintOperation) first = gtk_print_operation_new ();
+  g_autoptr (GtkPrintOperation) second = gtk_print_operation_new ();
+  g_autoptr (GtkPrintOperation) third = gtk_print_operation_new ();
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autoptr (GError) error = NULL;
+  GtkPrintSettings *restored;
+  GtkPageSetup *restored_setup;
+
+  g_assert_nonnull (dir);
+  gtk_print_settings_set_printer (settings, "Office Printer");
+  gtk_print_settings_set_orientation (settings, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_settings_set_n_copies (settings, 3);
+  gtk_print_operation_set_print_settings (first, settings);
+  gtk_page_setup_set_paper_size (setup, a5);
+  gtk_page_setup_set_top_margin (setup, 15, GTK_UNIT_MM);
+  gtk_print_operation_set_default_page_setup (first, setup);
+  /* The directory is made as needed. */
+  g_assert_true (alama_print_settings_store (first, path, &error));
+  g_assert_no_error (error);
+
+  alama_print_settings_restore (second, path);
+  restored = gtk_print_operation_get_print_settings (second);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (gtk_print_settings_get_printer (restored), ==, "Office Printer");
+  g_assert_cmpint (gtk_print_settings_get_orientation (restored), ==,
+                   GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_assert_cmpint (gtk_print_settings_get_n_copies (restored), ==, 3);
+  restored_setup = gtk_print_operation_get_default_page_setup (second);
+  g_assert_nonnull (restored_setup);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (restored_setup)), ==,
+                   GTK_PAPER_NAME_A5);
+  g_assert_cmpfloat_with_epsilon (gtk_page_setup_get_top_margin (restored_setup, GTK_UNIT_MM),
+                                  15.0, 0.01);
+
+  /* A broken file leaves the operation as it was. */
+  g_assert_true (g_file_set_contents (path, "[Print Settings\nprinter=", -1, NULL));
+  alama_print_settings_restore (third, path);
+  g_assert_null (gtk_print_operation_get_print_settings (third));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (parent), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +548,7 @@ main (int   argc,
   g_test_add ("/alama/files/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/alama/files/export-names", test_export_names);
   g_test_add_func ("/alama/files/export-pdf-long", test_export_pdf_long);
+  g_test_add_func ("/alama/files/print-settings", test_print_settings);
   ADD ("save-as", test_save_as);
   ADD ("export-formats", test_export_formats);
   ADD ("print-highlights", test_print_highlights);
