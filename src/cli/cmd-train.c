@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "alama-crf-learner.h"
 #include "alama-model.h"
 #include "alama-trainer.h"
 #include "cli-commands.h"
@@ -40,6 +41,8 @@ typedef struct
   gboolean no_common_words;
   gboolean no_gazetteers;
   guint history;
+  AlamaTrainerLearner learner;
+  double sigma2;
 } TrainSettings;
 
 static AlamaTrainer *
@@ -68,6 +71,8 @@ new_trainer (const TrainSettings *settings)
   alama_trainer_set_temperature (trainer, settings->temperature);
   alama_trainer_set_lexical_data (trainer, !settings->no_common_words, !settings->no_gazetteers);
   alama_trainer_set_history (trainer, settings->history);
+  alama_trainer_set_learner (trainer, settings->learner);
+  alama_trainer_set_l2 (trainer, settings->sigma2);
   alama_trainer_set_progress (trainer, progress_cb, NULL);
   return g_steal_pointer (&trainer);
 }
@@ -116,6 +121,8 @@ cmd_train (int    argc,
   gboolean no_common_words = FALSE;
   gboolean no_gazetteers = FALSE;
   int history = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
+  g_autofree char *learner = NULL;
+  double sigma2 = ALAMA_CRF_DEFAULT_SIGMA2;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the model to MODEL (required)", "MODEL" },
     { "dev", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &dev,
@@ -136,6 +143,13 @@ cmd_train (int    argc,
       "Let a word's labels in the N preceding sentences count (default "
       G_STRINGIFY (ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW) ", 0: off; training takes about 5 times "
       "longer)", "N" },
+    { "learner", 0, 0, G_OPTION_ARG_STRING, &learner,
+      "How to learn the weights: perceptron (structured averaged perceptron, the default) or "
+      "crf (linear-chain CRF, stochastic gradient on the L2-regularized likelihood)",
+      "perceptron|crf" },
+    { "l2", 0, 0, G_OPTION_ARG_DOUBLE, &sigma2,
+      "Variance of the CRF's Gaussian prior on the weights; smaller regularizes more "
+      "(default " G_STRINGIFY (ALAMA_CRF_DEFAULT_SIGMA2) ")", "SIGMA2" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };
@@ -148,9 +162,10 @@ cmd_train (int    argc,
   int status;
 
   g_option_context_set_summary (context,
-                                "Train a recognizer model (structured averaged perceptron) on\n"
-                                "files with one \"TOKEN TAG\" pair per line, IOB2 tags, and a\n"
-                                "blank line between sentences (the ANERcorp format).\n"
+                                "Train a recognizer model (structured averaged perceptron, or a\n"
+                                "linear-chain CRF with --learner crf) on files with one\n"
+                                "\"TOKEN TAG\" pair per line, IOB2 tags, and a blank line\n"
+                                "between sentences (the ANERcorp format).\n"
                                 "Training is deterministic for a given seed.");
   g_option_context_add_main_entries (context, entries, NULL);
   if ((status = cli_parse_options (context, &argc, &argv)) >= 0)
@@ -169,6 +184,15 @@ cmd_train (int    argc,
     return cli_usage_error (context, "--history must be between 0 and "
                                      G_STRINGIFY (ALAMA_MODEL_MAX_HISTORY_WINDOW));
 
+  if (learner == NULL || g_strcmp0 (learner, "perceptron") == 0)
+    settings.learner = ALAMA_TRAINER_LEARNER_PERCEPTRON;
+  else if (g_strcmp0 (learner, "crf") == 0)
+    settings.learner = ALAMA_TRAINER_LEARNER_CRF;
+  else
+    return cli_usage_error (context, "--learner must be perceptron or crf");
+  if (!(sigma2 > 0 && sigma2 <= 1e6))
+    return cli_usage_error (context, "--l2 must be a variance in (0, 1e6]");
+
   settings.files = files;
   settings.dev = dev;
   settings.hold_out = hold_out;
@@ -178,6 +202,7 @@ cmd_train (int    argc,
   settings.no_common_words = no_common_words;
   settings.no_gazetteers = no_gazetteers;
   settings.history = (guint) history;
+  settings.sigma2 = sigma2;
   if ((dev == NULL || dev[0] == NULL) && hold_out == 0 && !calibrate (&settings, out))
     return CLI_EXIT_FAILURE;
   trainer = new_trainer (&settings);

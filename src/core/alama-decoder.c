@@ -180,44 +180,20 @@ log_sum_exp (const double *v,
   return max + log (sum);
 }
 
-/**
- * alama_decoder_marginals:
- * @decoder: the decoder
- * @scores: @n_words × L label scores
- * @transitions: (L+1) × L transition scores
- * @n_words: how many words
- * @temperature: scores are divided by it before exponentiation
- * @marginals: (out caller-allocates): @n_words × L probabilities
- *
- * Reads the scores as a linear-chain CRF's potentials and computes each
- * word's label probabilities with forward-backward over legal sequences.
- * The sums run in log space, so no score spread can underflow them.
- */
-void
-alama_decoder_marginals (AlamaDecoder *self,
-                         const float  *scores,
-                         const float  *transitions,
-                         guint         n_words,
-                         float         temperature,
-                         float        *marginals)
+/* Fills alpha and beta (log forward and backward messages, n_words × L)
+ * for the potentials scores / temperature and trans (already divided,
+ * -∞ where IOB2 forbids the move); returns log Z, -∞ when no legal
+ * sequence has a finite score. */
+static double
+forward_backward (AlamaDecoder *self,
+                  const float  *scores,
+                  double        trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS],
+                  guint         n_words,
+                  double        inv_t)
 {
   guint L = self->n_labels;
-  double inv_t = 1.0 / (temperature > 0 ? temperature : 1.0);
-  double trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS];
-  double *alpha;
-  double *beta;
-  double log_z;
-
-  if (n_words == 0)
-    return;
-  ensure_capacity (self, n_words);
-  alpha = self->alpha;
-  beta = self->beta;
-  for (guint x = 0; x <= L; x++)
-    for (guint y = 0; y < L; y++)
-      trans[x][y] = alama_label_transition_allowed (x == L ? G_MAXUINT : x, y)
-                        ? transitions[x * L + y] * inv_t
-                        : -INFINITY;
+  double *alpha = self->alpha;
+  double *beta = self->beta;
 
 #define EMIT(i, y) (scores[(gsize) (i) * L + (y)] * inv_t)
   for (guint y = 0; y < L; y++)
@@ -255,7 +231,129 @@ alama_decoder_marginals (AlamaDecoder *self,
       }
 #undef EMIT
 
-  log_z = log_sum_exp (alpha + (gsize) (n_words - 1) * L, L);
+  return log_sum_exp (alpha + (gsize) (n_words - 1) * L, L);
+}
+
+/* The transition potentials divided by the temperature, -∞ where IOB2
+ * forbids the move; row L is the sentence start. */
+static void
+legal_transitions (AlamaDecoder *self,
+                   const float  *transitions,
+                   double        inv_t,
+                   double        trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS])
+{
+  guint L = self->n_labels;
+
+  for (guint x = 0; x <= L; x++)
+    for (guint y = 0; y < L; y++)
+      trans[x][y] = alama_label_transition_allowed (x == L ? G_MAXUINT : x, y)
+                        ? transitions[x * L + y] * inv_t
+                        : -INFINITY;
+}
+
+/**
+ * alama_decoder_marginals:
+ * @decoder: the decoder
+ * @scores: @n_words × L label scores
+ * @transitions: (L+1) × L transition scores
+ * @n_words: how many words
+ * @temperature: scores are divided by it before exponentiation
+ * @marginals: (out caller-allocates): @n_words × L probabilities
+ *
+ * Reads the scores as a linear-chain CRF's potentials and computes each
+ * word's label probabilities with forward-backward over legal sequences.
+ * The sums run in log space, so no score spread can underflow them.
+ */
+void
+alama_decoder_marginals (AlamaDecoder *self,
+                         const float  *scores,
+                         const float  *transitions,
+                         guint         n_words,
+                         float         temperature,
+                         float        *marginals)
+{
+  guint L = self->n_labels;
+  double inv_t = 1.0 / (temperature > 0 ? temperature : 1.0);
+  double trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS];
+  double log_z;
+
+  if (n_words == 0)
+    return;
+  ensure_capacity (self, n_words);
+  legal_transitions (self, transitions, inv_t, trans);
+  log_z = forward_backward (self, scores, trans, n_words, inv_t);
   for (gsize k = 0; k < (gsize) n_words * L; k++)
-    marginals[k] = log_z == -INFINITY ? 0.0f : (float) exp (alpha[k] + beta[k] - log_z);
+    marginals[k]
+        = log_z == -INFINITY ? 0.0f : (float) exp (self->alpha[k] + self->beta[k] - log_z);
+}
+
+/**
+ * alama_decoder_expectations:
+ * @decoder: the decoder
+ * @scores: @n_words × L label scores
+ * @transitions: (L+1) × L transition scores, row L the sentence start
+ * @n_words: how many words, at least 1
+ * @marginals: (out caller-allocates): @n_words × L label probabilities
+ * @transition_counts: (out caller-allocates): (L+1) × L expected number of
+ *   times each transition is taken in the sentence (row L: the start)
+ *
+ * Reads the scores as the potentials of a linear-chain CRF (temperature 1)
+ * whose support is the legal IOB2 sequences, and computes what the
+ * gradient of its log-likelihood needs: the label marginals, the expected
+ * transition counts (the pairwise marginals summed over the positions) and
+ * the log partition function.  Forbidden transitions get a count of 0.
+ *
+ * Returns: log Z, the log of the sum of exp (score) over the legal label
+ *   sequences; -∞ (and all outputs 0) when every one scores -∞
+ */
+double
+alama_decoder_expectations (AlamaDecoder *self,
+                            const float  *scores,
+                            const float  *transitions,
+                            guint         n_words,
+                            double       *marginals,
+                            double       *transition_counts)
+{
+  guint L = self->n_labels;
+  double trans[ALAMA_MODEL_MAX_LABELS + 1][ALAMA_MODEL_MAX_LABELS];
+  const double *alpha;
+  const double *beta;
+  double log_z;
+
+  g_return_val_if_fail (n_words > 0, -INFINITY);
+  ensure_capacity (self, n_words);
+  legal_transitions (self, transitions, 1.0, trans);
+  log_z = forward_backward (self, scores, trans, n_words, 1.0);
+  alpha = self->alpha;
+  beta = self->beta;
+
+  for (gsize k = 0; k < (gsize) (L + 1) * L; k++)
+    transition_counts[k] = 0;
+  if (log_z == -INFINITY)
+    {
+      for (gsize k = 0; k < (gsize) n_words * L; k++)
+        marginals[k] = 0;
+      return log_z;
+    }
+  for (gsize k = 0; k < (gsize) n_words * L; k++)
+    marginals[k] = exp (alpha[k] + beta[k] - log_z);
+  for (guint y = 0; y < L; y++)
+    transition_counts[(gsize) L * L + y] = marginals[y];
+  /* P (y[i-1] = x, y[i] = y) = exp (α[i-1][x] + t[x][y] + s[i][y] + β[i][y] - log Z) */
+  for (guint i = 1; i < n_words; i++)
+    for (guint x = 0; x < L; x++)
+      {
+        double from = alpha[(gsize) (i - 1) * L + x] - log_z;
+
+        if (from == -INFINITY)
+          continue;
+        for (guint k = 0; k < self->n_succ[x]; k++)
+          {
+            guint y = self->succ[x][k];
+
+            transition_counts[(gsize) x * L + y]
+                += exp (from + trans[x][y] + scores[(gsize) i * L + y] + beta[(gsize) i * L + y]);
+          }
+      }
+  return log_z;
 }

@@ -1,5 +1,6 @@
-/* alama-decoder.h: best IOB2 label sequence (Viterbi) and label marginals
- * (forward-backward) for a first-order sequence model.
+/* alama-decoder.h: best IOB2 label sequence (Viterbi), label marginals
+ * and expected transition counts (forward-backward) for a first-order
+ * sequence model.
  *
  * Labels are numbered O = 0, B-t = 1 + 2t, I-t = 2 + 2t; an I-t label is
  * only allowed right after B-t or I-t, so no decoded sequence is illegal.
@@ -32,6 +33,13 @@ void alama_decoder_marginals (AlamaDecoder *decoder,
                               guint         n_words,
                               float         temperature,
                               float        *marginals);
+
+double alama_decoder_expectations (AlamaDecoder *decoder,
+                                   const float  *scores,
+                                   const float  *transitions,
+                                   guint         n_words,
+                                   double       *marginals,
+                                   double       *transition_counts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaDecoder, alama_decoder_free)
 

@@ -1,4 +1,6 @@
-/* alama-trainer.c: structured averaged perceptron over IOB2 sequences.
+/* alama-trainer.c: structured averaged perceptron over IOB2 sequences, or
+ * a linear-chain CRF over the same features and labels
+ * (alama-crf-learner.c).
  *
  * Training is single-threaded and fully deterministic for a given seed:
  * the only randomness is the order of sentences in each epoch, drawn from
@@ -15,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "alama-conll-reader.h"
+#include "alama-crf-learner.h"
 #include "alama-decoder.h"
 #include "alama-features.h"
 #include "alama-hash-map.h"
@@ -71,6 +74,9 @@ struct _AlamaTrainer
   /* Document history (alama-history.h). */
   guint history_window;  /* 0: none */
   guint8 *history_labels; /* per word, cross-validated first-pass label */
+
+  AlamaTrainerLearner learner;
+  double sigma2;         /* the CRF's prior variance */
 };
 
 AlamaTrainer *
@@ -91,6 +97,8 @@ alama_trainer_new (void)
   self->use_common_words = TRUE;
   self->use_gazetteers = TRUE;
   self->history_window = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
+  self->learner = ALAMA_TRAINER_LEARNER_PERCEPTRON;
+  self->sigma2 = ALAMA_CRF_DEFAULT_SIGMA2;
   return self;
 }
 
@@ -211,6 +219,37 @@ float
 alama_trainer_get_temperature (AlamaTrainer *self)
 {
   return self->temperature;
+}
+
+/**
+ * alama_trainer_set_learner:
+ * @trainer: the trainer
+ * @learner: how to learn the weights
+ *
+ * The structured averaged perceptron is the default.  The models of the
+ * document history's folds are trained the same way.
+ */
+void
+alama_trainer_set_learner (AlamaTrainer       *self,
+                           AlamaTrainerLearner learner)
+{
+  self->learner = learner;
+}
+
+/**
+ * alama_trainer_set_l2:
+ * @trainer: the trainer
+ * @sigma2: the variance of the CRF's Gaussian prior on the weights (> 0;
+ *   smaller regularizes more); the default is %ALAMA_CRF_DEFAULT_SIGMA2
+ *
+ * Only the CRF learner is regularized.
+ */
+void
+alama_trainer_set_l2 (AlamaTrainer *self,
+                      double        sigma2)
+{
+  g_return_if_fail (sigma2 > 0);
+  self->sigma2 = sigma2;
 }
 
 void
@@ -464,6 +503,8 @@ label_fold (AlamaTrainer *self,
   fold->use_common_words = self->use_common_words;
   fold->use_gazetteers = self->use_gazetteers;
   fold->history_window = 0;
+  fold->learner = self->learner;
+  fold->sigma2 = self->sigma2;
   for (guint k = 0; k < self->train->len; k++)
     {
       const Sentence *s = &g_array_index (self->train, Sentence, k);
@@ -736,6 +777,56 @@ decode_sentence (const AlamaTrainer *self,
                          ws->predicted);
 }
 
+/* One epoch of the structured perceptron over the training sentences in
+ * @order; returns how many words it labelled wrong. */
+static guint
+perceptron_epoch (AlamaTrainer *self,
+                  Weights      *weights,
+                  const guint  *order,
+                  Workspace    *ws)
+{
+  guint L = self->n_labels;
+  guint mistakes = 0;
+
+  for (guint k = 0; k < self->train->len; k++)
+    {
+      const Sentence *s = &g_array_index (self->train, Sentence, order[k]);
+      guint prev_gold = L;
+      guint prev_pred = L;
+
+      weights->time++;
+      decode_sentence (self, weights->w, s, ws);
+      for (guint i = 0; i < s->n_words; i++)
+        {
+          guint word = s->first_word + i;
+          guint gold = self->labels[word];
+          guint pred = ws->predicted[i];
+
+          if (gold != pred)
+            {
+              mistakes++;
+              for (guint32 j = self->feat_start[word]; j < self->feat_start[word + 1]; j++)
+                {
+                  gsize base = (gsize) self->feat_ids[j] * L;
+
+                  update (weights, base + gold, 1.0f);
+                  update (weights, base + pred, -1.0f);
+                }
+            }
+          if (gold != pred || prev_gold != prev_pred)
+            {
+              gsize base = self->n_features * L;
+
+              update (weights, base + (gsize) prev_gold * L + gold, 1.0f);
+              update (weights, base + (gsize) prev_pred * L + pred, -1.0f);
+            }
+          prev_gold = gold;
+          prev_pred = pred;
+        }
+    }
+  return mistakes;
+}
+
 static AlamaScorer *
 evaluate (AlamaTrainer *self,
           const float  *weights,
@@ -838,7 +929,16 @@ build_metadata (AlamaTrainer *self,
 
   g_string_append_printf (json, "  \"format\": %d,\n  \"feature_set\": %d,\n",
                           ALAMA_MODEL_FORMAT_VERSION, ALAMA_FEATURE_SET_VERSION);
-  g_string_append (json, "  \"learner\": \"structured averaged perceptron\",\n");
+  if (self->learner == ALAMA_TRAINER_LEARNER_CRF)
+    {
+      char sigma2[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (sigma2, sizeof sigma2, "%g", self->sigma2);
+      g_string_append_printf (json, "  \"learner\": \"linear-chain CRF\",\n"
+                                    "  \"l2_sigma2\": %s,\n", sigma2);
+    }
+  else
+    g_string_append (json, "  \"learner\": \"structured averaged perceptron\",\n");
   g_string_append (json, "  \"types\": [");
   for (guint t = 0; t < self->types->len; t++)
     g_string_append_printf (json, "%s\"%s\"", t ? ", " : "", (char *) self->types->pdata[t]);
@@ -887,6 +987,7 @@ alama_trainer_train (AlamaTrainer *self,
   g_autoptr (GRand) rand = NULL;
   g_autofree guint *order = NULL;
   g_autofree float *best = NULL;
+  g_autoptr (AlamaCrfLearner) crf = NULL;
   Weights weights = { 0 };
   Workspace ws = { 0 };
   guint L;
@@ -924,9 +1025,19 @@ alama_trainer_train (AlamaTrainer *self,
 
   n_trans = (gsize) (L + 1) * L;
   weights.size = self->n_features * L + n_trans;
-  weights.w = g_new0 (float, weights.size);
-  weights.u = g_new0 (double, weights.size);
   weights.avg = g_new0 (float, weights.size);
+  if (self->learner == ALAMA_TRAINER_LEARNER_CRF)
+    {
+      AlamaCrfData data = { L, self->n_features, self->feat_start, self->feat_ids, self->labels };
+
+      crf = alama_crf_learner_new (&data, self->train->len, self->sigma2,
+                                   ALAMA_CRF_DEFAULT_RATE);
+    }
+  else
+    {
+      weights.w = g_new0 (float, weights.size);
+      weights.u = g_new0 (double, weights.size);
+    }
   ws.decoder = alama_decoder_new (L);
   rand = g_rand_new_with_seed (self->seed);
   order = g_new (guint, self->train->len);
@@ -949,44 +1060,23 @@ alama_trainer_train (AlamaTrainer *self,
           order[j] = tmp;
         }
 
-      for (guint k = 0; k < self->train->len; k++)
+      if (crf)
         {
-          const Sentence *s = &g_array_index (self->train, Sentence, order[k]);
-          guint prev_gold = L;
-          guint prev_pred = L;
-
-          weights.time++;
-          decode_sentence (self, weights.w, s, &ws);
-          for (guint i = 0; i < s->n_words; i++)
+          for (guint k = 0; k < self->train->len; k++)
             {
-              guint word = s->first_word + i;
-              guint gold = self->labels[word];
-              guint pred = ws.predicted[i];
+              const Sentence *s = &g_array_index (self->train, Sentence, order[k]);
+              guint errors;
 
-              if (gold != pred)
-                {
-                  mistakes++;
-                  for (guint32 j = self->feat_start[word]; j < self->feat_start[word + 1]; j++)
-                    {
-                      gsize base = (gsize) self->feat_ids[j] * L;
-
-                      update (&weights, base + gold, 1.0f);
-                      update (&weights, base + pred, -1.0f);
-                    }
-                }
-              if (gold != pred || prev_gold != prev_pred)
-                {
-                  gsize base = self->n_features * L;
-
-                  update (&weights, base + (gsize) prev_gold * L + gold, 1.0f);
-                  update (&weights, base + (gsize) prev_pred * L + pred, -1.0f);
-                }
-              prev_gold = gold;
-              prev_pred = pred;
+              alama_crf_learner_step (crf, s->first_word, s->n_words, &errors);
+              mistakes += errors;
             }
+          alama_crf_learner_get_weights (crf, weights.avg);
         }
-
-      average (&weights);
+      else
+        {
+          mistakes = perceptron_epoch (self, &weights, order, &ws);
+          average (&weights);
+        }
       if (self->dev->len > 0)
         {
           g_autoptr (AlamaScorer) scorer = evaluate (self, weights.avg, self->dev, &ws, names);
@@ -1026,17 +1116,23 @@ alama_trainer_train (AlamaTrainer *self,
     AlamaLexicon lexicon_view;
     AlamaModelData data = { 0 };
     float max_abs = 0;
+    float min_weight;
     gsize n_kept = 0;
 
-    /* Features whose weights all round to zero at 16 bits are dropped. */
+    /* Features whose weights all round to zero at 16 bits are dropped,
+     * and those of a CRF that move no log-odds by more than
+     * 2 × ALAMA_CRF_MIN_WEIGHT. */
     for (gsize i = 0; i < self->n_features * L; i++)
       max_abs = MAX (max_abs, fabsf (best[i]));
+    min_weight = 0.5f * max_abs / 32767.0f;
+    if (crf)
+      min_weight = MAX (min_weight, ALAMA_CRF_MIN_WEIGHT);
     for (gsize f = 0; f < self->n_features; f++)
       {
         gboolean useful = FALSE;
 
         for (guint l = 0; l < L; l++)
-          if (fabsf (best[f * L + l]) >= 0.5f * max_abs / 32767.0f)
+          if (fabsf (best[f * L + l]) >= min_weight)
             useful = TRUE;
         if (!useful)
           continue;

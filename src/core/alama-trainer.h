@@ -1,5 +1,6 @@
 /* alama-trainer.h: train a recognizer model with the structured averaged
- * perceptron on CoNLL/IOB2 files.
+ * perceptron (or a linear-chain CRF, alama-crf-learner.h) on CoNLL/IOB2
+ * files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +47,17 @@ void alama_trainer_set_lexical_data (AlamaTrainer *trainer,
 
 void alama_trainer_set_history (AlamaTrainer *trainer,
                                 guint         window);
+/* How the weights are learned; both give weights of the same model. */
+typedef enum
+{
+  ALAMA_TRAINER_LEARNER_PERCEPTRON,  /* structured averaged perceptron (default) */
+  ALAMA_TRAINER_LEARNER_CRF,         /* CRF, SGD on the L2-regularized likelihood */
+} AlamaTrainerLearner;
+
+void alama_trainer_set_learner (AlamaTrainer       *trainer,
+                                AlamaTrainerLearner learner);
+void alama_trainer_set_l2 (AlamaTrainer *trainer,
+                           double        sigma2);
 void alama_trainer_set_progress (AlamaTrainer        *trainer,
                                  AlamaTrainerProgress progress,
                                  gpointer             user_data);

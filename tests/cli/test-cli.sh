@@ -475,6 +475,8 @@ test_usage_errors ()
   usage_error train --out "$model" --hold-out 1.5 "$train" || return 1
   usage_error train --out "$model" --min-count 0 "$train" || return 1
   usage_error train --out "$model" --bogus "$train" || return 1
+  usage_error train --out "$model" --learner svm "$train" || return 1
+  usage_error train --out "$model" --learner crf --l2 0 "$train" || return 1
   if [ -e "$model" ]; then
     echo "a usage error wrote a model"
     return 1
@@ -909,6 +911,37 @@ test_train_extract ()
     --expect=DATE:*
 }
 
+test_train_crf ()
+{
+  # The CRF learner writes a model of the same format, deterministic for a
+  # seed, that tag reads like any other; its metadata names the learner.
+  run 0 "$ALAMA_NER" train --learner crf --l2 2 --epochs 4 --seed 7 -o "$WORK/crf.model" \
+    "$DATA/cli-train.iob" || return 1
+  run 0 "$ALAMA_NER" train --learner crf --l2 2 --epochs 4 --seed 7 -o "$WORK/crf2.model" \
+    "$DATA/cli-train.iob" || return 1
+  cmp "$WORK/crf.model" "$WORK/crf2.model" || return 1
+  if cmp -s "$WORK/crf.model" "$WORK/a.model"; then
+    echo "--learner crf wrote the perceptron's model"
+    return 1
+  fi
+  expect_in "$WORK/crf.model" '"learner": "linear-chain CRF"' || return 1
+  expect_in "$WORK/crf.model" '"l2_sigma2": 2' || return 1
+  run 0 "$ALAMA_NER" tag --model "$WORK/crf.model" "$DATA/cli-train.iob" || return 1
+  cp "$WORK/out" "$WORK/crf.pred"
+  check iob2 "$DATA/cli-train.iob" "$WORK/crf.pred" PERS,LOC,ORG,PROD || return 1
+  expect_in "$WORK/crf.pred" " B-PROD" || return 1
+  run 0 "$ALAMA_NER" eval "$DATA/cli-train.iob" "$WORK/crf.pred" || return 1
+  cat "$WORK/out"
+  check f1 "$WORK/out" 80 || return 1
+  # A stronger prior gives other weights.
+  run 0 "$ALAMA_NER" train --learner crf --l2 0.01 --epochs 4 --seed 7 -o "$WORK/crf3.model" \
+    "$DATA/cli-train.iob" || return 1
+  if cmp -s "$WORK/crf.model" "$WORK/crf3.model"; then
+    echo "--l2 changed nothing"
+    return 1
+  fi
+}
+
 # model_error MODEL MESSAGE: every command that reads a model fails on
 # MODEL with MESSAGE, naming the file.
 model_error ()
@@ -1008,6 +1041,7 @@ t "eval --spans" test_eval_spans
 t "train: same seed, byte-identical models" test_train_deterministic
 t "train: the model works with tag --model" test_train_tag
 t "train: the model works with extract --model" test_train_extract
+t "train --learner crf: a model tag reads, --l2 counts" test_train_crf
 t "corrupt models fail with a message naming the file" test_corrupt_model
 t "train: bad training data fails with file:line" test_train_bad_tag
 

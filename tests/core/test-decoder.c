@@ -1,5 +1,5 @@
-/* test-decoder.c: tests for Viterbi decoding and label marginals under
- * IOB2 constraints.
+/* test-decoder.c: tests for Viterbi decoding, label marginals and
+ * expected transition counts under IOB2 constraints.
  *
  * Small cases are checked against brute force: every label sequence is
  * enumerated, the illegal ones dropped, and the best one and the exact
@@ -339,6 +339,137 @@ test_marginals (void)
     }
 }
 
+/* The expectations of a CRF (temperature 1) by enumeration: label
+ * marginals, expected transition counts ((L+1) × L, row L the start) and
+ * log Z. */
+static double
+brute_force_expectations (const float *scores,
+                          const float *transitions,
+                          guint        n_words,
+                          double      *marginals,
+                          double      *counts)
+{
+  guint seq[MAX_WORDS] = { 0 };
+  double z = 0;
+  double max = -INFINITY;
+
+  do
+    if (sequence_legal (seq, n_words))
+      max = MAX (max, sequence_score (scores, transitions, seq, n_words));
+  while (next_sequence (seq, n_words));
+
+  for (guint i = 0; i < n_words * L; i++)
+    marginals[i] = 0;
+  for (guint i = 0; i < (L + 1) * L; i++)
+    counts[i] = 0;
+  do
+    {
+      double p;
+
+      if (!sequence_legal (seq, n_words))
+        continue;
+      p = exp (sequence_score (scores, transitions, seq, n_words) - max);
+      z += p;
+      for (guint i = 0; i < n_words; i++)
+        {
+          marginals[i * L + seq[i]] += p;
+          counts[(i == 0 ? L : seq[i - 1]) * L + seq[i]] += p;
+        }
+    }
+  while (next_sequence (seq, n_words));
+  for (guint i = 0; i < n_words * L; i++)
+    marginals[i] /= z;
+  for (guint i = 0; i < (L + 1) * L; i++)
+    counts[i] /= z;
+  return max + log (z);
+}
+
+static void
+test_expectations (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (31337);
+  g_autoptr (AlamaDecoder) decoder = alama_decoder_new (L);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n_words = 1 + round % MAX_WORDS;
+      float scores[MAX_WORDS * L];
+      float transitions[(L + 1) * L];
+      double marginals[MAX_WORDS * L];
+      double counts[(L + 1) * L];
+      double expected_marginals[MAX_WORDS * L];
+      double expected_counts[(L + 1) * L];
+      double log_z;
+      double expected_log_z;
+      double total = 0;
+
+      /* Large spreads too: the sums run in log space. */
+      random_case (rand, scores, transitions, n_words, round % 4 == 3 ? 60.0f : 4.0f);
+      log_z = alama_decoder_expectations (decoder, scores, transitions, n_words, marginals,
+                                          counts);
+      expected_log_z
+          = brute_force_expectations (scores, transitions, n_words, expected_marginals,
+                                      expected_counts);
+
+      g_assert_cmpfloat_with_epsilon (log_z, expected_log_z, 1e-4 * MAX (1.0, fabs (log_z)));
+      for (guint i = 0; i < n_words * L; i++)
+        g_assert_cmpfloat_with_epsilon (marginals[i], expected_marginals[i], 1e-6);
+      for (guint from = 0; from <= L; from++)
+        for (guint to = 0; to < L; to++)
+          {
+            double c = counts[from * L + to];
+
+            g_assert_cmpfloat_with_epsilon (c, expected_counts[from * L + to], 1e-6);
+            /* Forbidden transitions are never taken. */
+            if (!alama_label_transition_allowed (from == L ? START : from, to))
+              g_assert_cmpfloat (c, ==, 0);
+            total += c;
+          }
+      /* One transition into each word, the first from the start row. */
+      g_assert_cmpfloat_with_epsilon (total, n_words, 1e-6);
+      for (guint to = 0; to < L; to++)
+        g_assert_cmpfloat_with_epsilon (counts[L * L + to], marginals[to], 1e-12);
+    }
+}
+
+/* A scratch that grew for a long sentence gives the same expectations
+ * for a short one as a fresh decoder, and agrees with the float
+ * marginals. */
+static void
+test_expectations_reuse (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr (AlamaDecoder) decoder = alama_decoder_new (L);
+  g_autoptr (AlamaDecoder) fresh = alama_decoder_new (L);
+  enum { LONG = 400 };
+  g_autofree float *scores = g_new (float, LONG * L);
+  g_autofree double *marginals = g_new (double, LONG * L);
+  g_autofree float *float_marginals = g_new (float, LONG * L);
+  double counts[(L + 1) * L];
+  double fresh_marginals[3 * L];
+  double fresh_counts[(L + 1) * L];
+  float transitions[(L + 1) * L];
+  double log_z;
+  double total = 0;
+
+  random_case (rand, scores, transitions, LONG, 8.0f);
+  log_z = alama_decoder_expectations (decoder, scores, transitions, LONG, marginals, counts);
+  g_assert_true (isfinite (log_z));
+  alama_decoder_marginals (decoder, scores, transitions, LONG, 1.0f, float_marginals);
+  for (guint i = 0; i < LONG * L; i++)
+    g_assert_cmpfloat_with_epsilon (marginals[i], float_marginals[i], 1e-5);
+  for (guint i = 0; i < (L + 1) * L; i++)
+    total += counts[i];
+  g_assert_cmpfloat_with_epsilon (total, LONG, 1e-6 * LONG);
+
+  log_z = alama_decoder_expectations (decoder, scores, transitions, 3, marginals, counts);
+  g_assert_cmpfloat (log_z, ==,
+                     alama_decoder_expectations (fresh, scores, transitions, 3, fresh_marginals,
+                                                 fresh_counts));
+  g_assert_cmpmem (marginals, sizeof fresh_marginals, fresh_marginals, sizeof fresh_marginals);
+  g_assert_cmpmem (counts, sizeof counts, fresh_counts, sizeof fresh_counts);
+}
+
 /* Checks that every word's marginals are finite and sum to 1; returns how
  * many words fail. */
 static guint
@@ -430,6 +561,8 @@ main (int   argc,
   g_test_add_func ("/alama/decoder/marginals", test_marginals);
   g_test_add_func ("/alama/decoder/marginals-long", test_marginals_long);
   g_test_add_func ("/alama/decoder/marginals-extreme", test_marginals_extreme);
+  g_test_add_func ("/alama/decoder/expectations", test_expectations);
+  g_test_add_func ("/alama/decoder/expectations-reuse", test_expectations_reuse);
 
   return g_test_run ();
 }
