@@ -40,6 +40,7 @@ typedef struct
   gboolean no_common_words;
   gboolean no_gazetteers;
   guint history;
+  guint context;
 } TrainSettings;
 
 static AlamaTrainer *
@@ -68,6 +69,7 @@ new_trainer (const TrainSettings *settings)
   alama_trainer_set_temperature (trainer, settings->temperature);
   alama_trainer_set_lexical_data (trainer, !settings->no_common_words, !settings->no_gazetteers);
   alama_trainer_set_history (trainer, settings->history);
+  alama_trainer_set_context (trainer, settings->context);
   alama_trainer_set_progress (trainer, progress_cb, NULL);
   return g_steal_pointer (&trainer);
 }
@@ -116,6 +118,7 @@ cmd_train (int    argc,
   gboolean no_common_words = FALSE;
   gboolean no_gazetteers = FALSE;
   int history = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
+  int context_window = ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the model to MODEL (required)", "MODEL" },
     { "dev", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &dev,
@@ -136,6 +139,9 @@ cmd_train (int    argc,
       "Let a word's labels in the N preceding sentences count (default "
       G_STRINGIFY (ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW) ", 0: off; training takes about 5 times "
       "longer)", "N" },
+    { "context", 0, 0, G_OPTION_ARG_INT, &context_window,
+      "Let the words around a word's occurrences in the N preceding sentences count (default "
+      G_STRINGIFY (ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW) ", 0: off)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };
@@ -168,6 +174,9 @@ cmd_train (int    argc,
   if (history < 0 || history > ALAMA_MODEL_MAX_HISTORY_WINDOW)
     return cli_usage_error (context, "--history must be between 0 and "
                                      G_STRINGIFY (ALAMA_MODEL_MAX_HISTORY_WINDOW));
+  if (context_window < 0 || context_window > ALAMA_MODEL_MAX_CONTEXT_WINDOW)
+    return cli_usage_error (context, "--context must be between 0 and "
+                                     G_STRINGIFY (ALAMA_MODEL_MAX_CONTEXT_WINDOW));
 
   settings.files = files;
   settings.dev = dev;
@@ -178,6 +187,7 @@ cmd_train (int    argc,
   settings.no_common_words = no_common_words;
   settings.no_gazetteers = no_gazetteers;
   settings.history = (guint) history;
+  settings.context = (guint) context_window;
   if ((dev == NULL || dev[0] == NULL) && hold_out == 0 && !calibrate (&settings, out))
     return CLI_EXIT_FAILURE;
   trainer = new_trainer (&settings);

@@ -14,6 +14,7 @@
 
 #include "alama-clitics.h"
 #include "alama-common-words.h"
+#include "alama-context.h"
 #include "alama-gazetteer.h"
 #include "alama-hash.h"
 #include "alama-history.h"
@@ -53,6 +54,14 @@ enum
   T_GAZETTEER,       /* alama-gazetteer.h */
   T_GAZETTEER_AT,    /* + position */
   T_GAZETTEER_COMMON,
+};
+
+/* Templates of the context aggregation (alama-context.h); numbered after
+ * those of alama-history.c. */
+enum
+{
+  T_CONTEXT_PREV = 64,
+  T_CONTEXT_NEXT,
 };
 
 /* What is known of one word before its context is looked at. */
@@ -100,6 +109,7 @@ struct _AlamaFeatures
   CommonWordCache *common_cache;
   AlamaTypeCache *type_cache;   /* word → WordInfo, for words of new text */
   const AlamaHistory *history;  /* alama-history.h, or NULL */
+  AlamaContext *context;        /* alama-context.h, or NULL */
 };
 
 /* Word types whose WordInfo is kept: 8.6 MiB (in the L3 cache; pages are
@@ -524,6 +534,78 @@ neighbour (const AlamaFeatures *self,
   return &self->info[j];
 }
 
+/* Appends a feature per distinct nonzero value. */
+static guint
+put_distinct (guint64       *f,
+              guint          k,
+              const guint64 *values,
+              guint          n,
+              guint64        tag)
+{
+  guint from = k;
+
+  for (guint o = 0; o < n && k < ALAMA_MAX_FEATURES; o++)
+    {
+      guint64 h;
+      gboolean seen = FALSE;
+
+      if (values[o] == 0)
+        continue;
+      h = alama_hash_combine (values[o], tag);
+      for (guint j = from; j < k && !seen; j++)
+        seen = f[j] == h;
+      if (!seen)
+        f[k++] = h;
+    }
+  return k;
+}
+
+static guint64
+context_key (const AlamaFeatures *self,
+             const AlamaWord     *words,
+             guint                n_words,
+             gint64               j)
+{
+  if (j < 0 || j >= (gint64) n_words)
+    return 0;
+  return alama_features_get_key (self, &words[j], (guint) j);
+}
+
+/* Whether the training text holds the word at least 10 times and never
+ * inside a name (a function word, a common verb): such a word is not
+ * remembered, which keeps the memory small and tagging fast.  Decoded
+ * from lexicon_evidence(): 2 + seen * 8 + ratio, seen 4 for 10–99 times,
+ * 5 beyond, ratio 0 for never in a name. */
+static gboolean
+is_plain_frequent (const WordInfo *w)
+{
+  return w->lexicon >= 2 && (w->lexicon - 2) / 8 >= 4 && (w->lexicon - 2) % 8 == 0;
+}
+
+/* Remembers where word @i occurs and appends the features of the words
+ * around its latest occurrences in the preceding sentences: one per
+ * distinct word before, one per distinct word after («نادي» before
+ * «الغرافة» where the club was introduced). */
+static guint
+context_features (const AlamaFeatures *self,
+                  const AlamaWord     *words,
+                  guint                n_words,
+                  guint                i,
+                  guint64             *f,
+                  guint                k)
+{
+  AlamaContextSummary summary;
+  guint64 key = alama_features_get_key (self, &words[i], i);
+
+  if (key == 0 || is_plain_frequent (&self->info[i]))
+    return k;
+  if (!alama_context_add (self->context, key, context_key (self, words, n_words, (gint64) i - 1),
+                          context_key (self, words, n_words, (gint64) i + 1), &summary))
+    return k;
+  k = put_distinct (f, k, summary.prev, summary.n_occurrences, T_CONTEXT_PREV);
+  return put_distinct (f, k, summary.next, summary.n_occurrences, T_CONTEXT_NEXT);
+}
+
 /**
  * alama_features_extract:
  * @features: the extractor (scratch space, reused between calls)
@@ -642,10 +724,14 @@ alama_features_extract (AlamaFeatures   *self,
         k = alama_history_features (neighbour (self, n_words, i, -1)->history, w->history,
                                     neighbour (self, n_words, i, 1)->history, f, k,
                                     ALAMA_MAX_FEATURES);
+      if (self->context)
+        k = context_features (self, words, n_words, i, f, k);
 #undef EMIT
       for (; k < ALAMA_MAX_FEATURES; k++)
         f[k] = 0;
     }
+  if (self->context)
+    alama_context_end_sentence (self->context);
   return self->out;
 }
 
@@ -663,6 +749,25 @@ alama_features_set_history (AlamaFeatures      *self,
                             const AlamaHistory *history)
 {
   self->history = history;
+}
+
+/**
+ * alama_features_set_context:
+ * @features: the extractor
+ * @context: (nullable): the contexts of words earlier in the document;
+ *   it must outlive the extractor or be unset first
+ *
+ * With a context memory, every word also gets the features of what stood
+ * around the same word in the preceding sentences (alama-context.h), and
+ * alama_features_extract() remembers the contexts of each sentence it is
+ * given: give it the sentences of a document in order, and reset the
+ * memory where a new document starts.
+ */
+void
+alama_features_set_context (AlamaFeatures *self,
+                            AlamaContext  *context)
+{
+  self->context = context;
 }
 
 /**

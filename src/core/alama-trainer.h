@@ -46,6 +46,11 @@ void alama_trainer_set_lexical_data (AlamaTrainer *trainer,
 
 void alama_trainer_set_history (AlamaTrainer *trainer,
                                 guint         window);
+/* Preceding sentences the context aggregation looks at (alama-context.h). */
+#define ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW 100
+
+void alama_trainer_set_context (AlamaTrainer *trainer,
+                                guint         window);
 void alama_trainer_set_progress (AlamaTrainer        *trainer,
                                  AlamaTrainerProgress progress,
                                  gpointer             user_data);
