@@ -6,8 +6,9 @@
  * occurrence.  A lookup follows the links back until an occurrence is
  * older than the window, so nothing has to be taken out of a running sum
  * when a sentence leaves it.  When most of the queue has left the window,
- * the queue is cut and the map rebuilt with the words still in it: memory
- * is bounded by the words of the window, however long the document.
+ * it is cut; when most words of the map have, the map is rebuilt with the
+ * words still in it: memory is bounded by the words of the window,
+ * however long the document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,29 +17,37 @@
 #include <string.h>
 
 #include "alama-hash-map.h"
+#include "alama-hash.h"
 
 typedef struct
 {
-  guint64 prev;
-  guint64 next;
-  guint32 link;      /* 1 + index of the word's previous occurrence, 0: none */
-  guint32 before;    /* 1 + index of its latest occurrence in an earlier
+  guint32 prev;      /* fingerprints of the neighbours, 0: none */
+  guint32 next;
+  guint32 link;      /* number of the word's previous occurrence, 0: none */
+  guint32 before;    /* number of its latest occurrence in an earlier
                       * sentence, 0: none */
   guint32 sentence;
 } Entry;
 
+/* Entries are numbered from 1 since the last reset (0: none); the queue
+ * holds those after number base. */
 struct _AlamaContext
 {
   guint window;
-  AlamaHashMap latest;  /* key → 1 + index of its latest occurrence */
-  GArray *entries;      /* Entry, oldest first */
-  gsize head;           /* first entry still in the window */
+  AlamaHashMap latest;  /* key → number of its latest occurrence */
+  Entry *entries;       /* oldest first; entries[0] is number base + 1 */
+  guint32 n_entries;
+  guint32 capacity;
+  guint32 base;
+  guint32 head;         /* the entries up to this number left the window */
   guint32 sentence;     /* number of the current sentence */
 };
 
 /* The queue is cut once this many entries have left the window (and they
- * are more than half of it). */
-#define COMPACT_AFTER 4096
+ * are more than half of it), which keeps it in the processor's caches;
+ * the map is rebuilt once it holds this many words, most of them gone. */
+#define COMPACT_AFTER 1024
+#define REBUILD_AFTER 1024
 
 /**
  * alama_context_new:
@@ -53,7 +62,6 @@ alama_context_new (guint window)
 
   self->window = MAX (window, 1);
   alama_hash_map_init (&self->latest);
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   return self;
 }
 
@@ -63,7 +71,7 @@ alama_context_free (AlamaContext *self)
   if (self == NULL)
     return;
   alama_hash_map_clear (&self->latest);
-  g_array_unref (self->entries);
+  g_free (self->entries);
   g_free (self);
 }
 
@@ -82,30 +90,37 @@ alama_context_get_window (const AlamaContext *self)
 void
 alama_context_reset (AlamaContext *self)
 {
-  if (self->entries->len == 0 && self->sentence == 0)
+  if (self->n_entries == 0 && self->sentence == 0)
     return;
   alama_hash_map_clear (&self->latest);
   alama_hash_map_init (&self->latest);
-  g_array_set_size (self->entries, 0);
+  self->n_entries = 0;
+  self->base = 0;
   self->head = 0;
   self->sentence = 0;
 }
 
-/* Follows the occurrences back from entry @p - 1, the word's latest. */
+static inline const Entry *
+entry_at (const AlamaContext *self,
+          guint32             number)
+{
+  return &self->entries[number - 1 - self->base];
+}
+
+/* Follows the occurrences back from number @p, the word's latest. */
 static gboolean
 summarize (const AlamaContext  *self,
            guint32              p,
            AlamaContextSummary *summary)
 {
-  const Entry *entries = (const Entry *) self->entries->data;
   guint n = 0;
 
   /* Those of the current sentence do not count. */
-  if (p != 0 && p - 1 >= self->head && entries[p - 1].sentence == self->sentence)
-    p = entries[p - 1].before;
-  for (; p != 0 && p - 1 >= self->head; p = entries[p - 1].link)
+  if (p > self->head && entry_at (self, p)->sentence == self->sentence)
+    p = entry_at (self, p)->before;
+  for (; p > self->head; p = entry_at (self, p)->link)
     {
-      const Entry *e = &entries[p - 1];
+      const Entry *e = entry_at (self, p);
 
       if (self->sentence - e->sentence > self->window)
         break;
@@ -146,11 +161,30 @@ alama_context_lookup (const AlamaContext  *self,
 }
 
 /**
+ * alama_context_prefetch:
+ * @context: the context memory
+ * @key: a word's key, not 0
+ *
+ * Starts loading where @key is looked for: call it for the words of a
+ * sentence before adding them, so that the memory's cache misses overlap.
+ */
+void
+alama_context_prefetch (const AlamaContext *self,
+                        guint64             key)
+{
+  alama_hash_prefetch (self->latest.keys, self->latest.capacity, key);
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch (&self->latest.values[alama_hash_home (self->latest.capacity, key)]);
+#endif
+}
+
+/**
  * alama_context_add:
  * @context: the context memory
  * @key: a word's key; 0 is ignored
- * @prev: the key of the word before it, 0 for none
- * @next: the key of the word after it, 0 for none
+ * @prev: a fingerprint of the word before it (say, bits of its key), 0 for
+ *   none
+ * @next: a fingerprint of the word after it, 0 for none
  * @summary: (out caller-allocates) (optional): what
  *   alama_context_lookup() gave for @key just before
  *
@@ -164,59 +198,65 @@ alama_context_lookup (const AlamaContext  *self,
 gboolean
 alama_context_add (AlamaContext        *self,
                    guint64              key,
-                   guint64              prev,
-                   guint64              next,
+                   guint32              prev,
+                   guint32              next,
                    AlamaContextSummary *summary)
 {
   AlamaContextSummary ignored;
   guint32 *latest;
   gboolean found;
-  Entry entry;
+  Entry *entry;
 
   if (summary == NULL)
     summary = &ignored;
   summary->n_occurrences = 0;
-  if (key == 0 || self->entries->len >= G_MAXUINT32 - 1)
+  if (key == 0)
     return FALSE;
   latest = alama_hash_map_insert (&self->latest, key, NULL);
   found = summarize (self, *latest, summary);
-  entry.prev = prev;
-  entry.next = next;
-  entry.link = *latest;
-  entry.before = *latest;
-  if (entry.link != 0 && entry.link - 1 >= self->head
-      && g_array_index (self->entries, Entry, entry.link - 1).sentence == self->sentence)
-    entry.before = g_array_index (self->entries, Entry, entry.link - 1).before;
-  entry.sentence = self->sentence;
-  g_array_append_val (self->entries, entry);
-  *latest = self->entries->len;
+  if (self->n_entries == self->capacity)
+    {
+      self->capacity = MAX (256, 2 * self->capacity);
+      self->entries = g_renew (Entry, self->entries, self->capacity);
+    }
+  entry = &self->entries[self->n_entries++];
+  entry->prev = prev;
+  entry->next = next;
+  entry->link = *latest;
+  entry->before = *latest;
+  if (*latest > self->head && entry_at (self, *latest)->sentence == self->sentence)
+    entry->before = entry_at (self, *latest)->before;
+  entry->sentence = self->sentence;
+  *latest = self->base + self->n_entries;
   return found;
 }
 
-/* Drops the entries before head and the words that have no entry left. */
+/* Rebuilds the map with the words still in the window, and renumbers the
+ * entries @shift lower. */
 static void
-compact (AlamaContext *self)
+rebuild (AlamaContext *self,
+         guint32       shift)
 {
-  guint32 cut = (guint32) self->head;
-  Entry *entries;
   AlamaHashMap latest;
-
-  g_array_remove_range (self->entries, 0, cut);
-  self->head = 0;
-  entries = (Entry *) self->entries->data;
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      entries[i].link = entries[i].link > cut ? entries[i].link - cut : 0;
-      entries[i].before = entries[i].before > cut ? entries[i].before - cut : 0;
-    }
 
   alama_hash_map_init (&latest);
   for (gsize slot = 0; slot < self->latest.capacity; slot++)
-    if (self->latest.keys[slot] != 0 && self->latest.values[slot] > cut)
+    if (self->latest.keys[slot] != 0 && self->latest.values[slot] > self->head)
       *alama_hash_map_insert (&latest, self->latest.keys[slot], NULL)
-          = self->latest.values[slot] - cut;
+          = self->latest.values[slot] - shift;
   alama_hash_map_clear (&self->latest);
   self->latest = latest;
+  if (shift == 0)
+    return;
+  for (guint32 i = 0; i < self->n_entries; i++)
+    {
+      Entry *e = &self->entries[i];
+
+      e->link = e->link > self->head ? e->link - shift : 0;
+      e->before = e->before > self->head ? e->before - shift : 0;
+    }
+  self->base -= shift;
+  self->head -= shift;
 }
 
 /**
@@ -229,14 +269,26 @@ compact (AlamaContext *self)
 void
 alama_context_end_sentence (AlamaContext *self)
 {
-  const Entry *entries = (const Entry *) self->entries->data;
+  guint32 gone;
 
   self->sentence++;
-  while (self->head < self->entries->len
-         && self->sentence - entries[self->head].sentence > self->window)
+  while (self->head < self->base + self->n_entries
+         && self->sentence - entry_at (self, self->head + 1)->sentence > self->window)
     self->head++;
-  if (self->head > COMPACT_AFTER && self->head * 2 > self->entries->len)
-    compact (self);
+  gone = self->head - self->base;
+  if (gone > COMPACT_AFTER && gone * 2 > self->n_entries)
+    {
+      self->n_entries -= gone;
+      memmove (self->entries, self->entries + gone, self->n_entries * sizeof (Entry));
+      self->base = self->head;
+    }
+  /* Numbers start again from 1 before they could overflow (after two
+   * billion words of one document). */
+  if (self->base > G_MAXUINT32 / 2)
+    rebuild (self, self->base);
+  else if (self->latest.size > REBUILD_AFTER
+           && self->latest.size > 2 * (self->base + self->n_entries - self->head))
+    rebuild (self, 0);
 }
 
 /**
@@ -249,7 +301,7 @@ alama_context_end_sentence (AlamaContext *self)
 gsize
 alama_context_get_n_remembered (const AlamaContext *self)
 {
-  return self->entries->len - self->head;
+  return self->base + self->n_entries - self->head;
 }
 
 /**
@@ -257,7 +309,7 @@ alama_context_get_n_remembered (const AlamaContext *self)
  * @context: the context memory
  *
  * Returns: how many words the memory holds, some of which may have left
- *   the window since it last cut its queue
+ *   the window since it was last rebuilt
  */
 gsize
 alama_context_get_n_words (const AlamaContext *self)

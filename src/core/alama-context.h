@@ -22,17 +22,17 @@ typedef struct _AlamaContext AlamaContext;
  * AlamaContextSummary:
  * @n_occurrences: how many earlier occurrences were looked at (at most
  *   %ALAMA_CONTEXT_MAX_OCCURRENCES), 0 when the word was not seen
- * @prev: per occurrence, latest first, the key of the word before it (0:
- *   none)
- * @next: per occurrence, the key of the word after it (0: none)
+ * @prev: per occurrence, latest first, the fingerprint of the word before
+ *   it that was given to alama_context_add() (0: none)
+ * @next: per occurrence, the fingerprint of the word after it (0: none)
  *
  * What alama_context_lookup() and alama_context_add() give.
  */
 typedef struct
 {
   guint n_occurrences;
-  guint64 prev[ALAMA_CONTEXT_MAX_OCCURRENCES];
-  guint64 next[ALAMA_CONTEXT_MAX_OCCURRENCES];
+  guint32 prev[ALAMA_CONTEXT_MAX_OCCURRENCES];
+  guint32 next[ALAMA_CONTEXT_MAX_OCCURRENCES];
 } AlamaContextSummary;
 
 AlamaContext *alama_context_new (guint window);
@@ -43,10 +43,12 @@ guint alama_context_get_window (const AlamaContext *context);
 gboolean alama_context_lookup (const AlamaContext  *context,
                                guint64              key,
                                AlamaContextSummary *summary);
+void alama_context_prefetch (const AlamaContext *context,
+                             guint64             key);
 gboolean alama_context_add (AlamaContext        *context,
                             guint64              key,
-                            guint64              prev,
-                            guint64              next,
+                            guint32              prev,
+                            guint32              next,
                             AlamaContextSummary *summary);
 void alama_context_end_sentence (AlamaContext *context);
 gsize alama_context_get_n_remembered (const AlamaContext *context);
