@@ -43,6 +43,7 @@ typedef struct
   guint history;
   AlamaTrainerLearner learner;
   double sigma2;
+  guint context;
 } TrainSettings;
 
 static AlamaTrainer *
@@ -73,6 +74,7 @@ new_trainer (const TrainSettings *settings)
   alama_trainer_set_history (trainer, settings->history);
   alama_trainer_set_learner (trainer, settings->learner);
   alama_trainer_set_l2 (trainer, settings->sigma2);
+  alama_trainer_set_context (trainer, settings->context);
   alama_trainer_set_progress (trainer, progress_cb, NULL);
   return g_steal_pointer (&trainer);
 }
@@ -123,6 +125,7 @@ cmd_train (int    argc,
   int history = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
   g_autofree char *learner = NULL;
   double sigma2 = ALAMA_CRF_DEFAULT_SIGMA2;
+  int context_window = ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the model to MODEL (required)", "MODEL" },
     { "dev", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &dev,
@@ -150,6 +153,9 @@ cmd_train (int    argc,
     { "l2", 0, 0, G_OPTION_ARG_DOUBLE, &sigma2,
       "Variance of the CRF's Gaussian prior on the weights; smaller regularizes more "
       "(default " G_STRINGIFY (ALAMA_CRF_DEFAULT_SIGMA2) ")", "SIGMA2" },
+    { "context", 0, 0, G_OPTION_ARG_INT, &context_window,
+      "Let the words around a word's occurrences in the N preceding sentences count (default "
+      G_STRINGIFY (ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW) ", 0: off)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "TRAIN…" },
     { NULL },
   };
@@ -183,6 +189,9 @@ cmd_train (int    argc,
   if (history < 0 || history > ALAMA_MODEL_MAX_HISTORY_WINDOW)
     return cli_usage_error (context, "--history must be between 0 and "
                                      G_STRINGIFY (ALAMA_MODEL_MAX_HISTORY_WINDOW));
+  if (context_window < 0 || context_window > ALAMA_MODEL_MAX_CONTEXT_WINDOW)
+    return cli_usage_error (context, "--context must be between 0 and "
+                                     G_STRINGIFY (ALAMA_MODEL_MAX_CONTEXT_WINDOW));
 
   if (learner == NULL || g_strcmp0 (learner, "perceptron") == 0)
     settings.learner = ALAMA_TRAINER_LEARNER_PERCEPTRON;
@@ -203,6 +212,7 @@ cmd_train (int    argc,
   settings.no_gazetteers = no_gazetteers;
   settings.history = (guint) history;
   settings.sigma2 = sigma2;
+  settings.context = (guint) context_window;
   if ((dev == NULL || dev[0] == NULL) && hold_out == 0 && !calibrate (&settings, out))
     return CLI_EXIT_FAILURE;
   trainer = new_trainer (&settings);

@@ -14,6 +14,7 @@
 
 #include "alama-clitics.h"
 #include "alama-common-words.h"
+#include "alama-context.h"
 #include "alama-gazetteer.h"
 #include "alama-hash.h"
 #include "alama-history.h"
@@ -53,6 +54,14 @@ enum
   T_GAZETTEER,       /* alama-gazetteer.h */
   T_GAZETTEER_AT,    /* + position */
   T_GAZETTEER_COMMON,
+};
+
+/* Templates of the context aggregation (alama-context.h); numbered after
+ * those of alama-history.c. */
+enum
+{
+  T_CONTEXT_PREV = 64,
+  T_CONTEXT_NEXT,
 };
 
 /* What is known of one word before its context is looked at. */
@@ -100,6 +109,9 @@ struct _AlamaFeatures
   CommonWordCache *common_cache;
   AlamaTypeCache *type_cache;   /* word → WordInfo, for words of new text */
   const AlamaHistory *history;  /* alama-history.h, or NULL */
+  AlamaContext *context;        /* alama-context.h, or NULL */
+  guint64 *context_keys;        /* per word: its key, 0 when not remembered */
+  guint32 *fingerprints;        /* per word: its key's fingerprint, 0: none */
 };
 
 /* Word types whose WordInfo is kept: 8.6 MiB (in the L3 cache; pages are
@@ -133,6 +145,8 @@ alama_features_free (AlamaFeatures *self)
   g_free (self->out);
   g_free (self->scratch);
   g_free (self->gazetteer_hits);
+  g_free (self->context_keys);
+  g_free (self->fingerprints);
   g_free (self->common_cache);
   alama_type_cache_free (self->type_cache);
   g_free (self);
@@ -227,6 +241,8 @@ ensure_capacity (AlamaFeatures *self,
       self->info = g_renew (WordInfo, self->info, self->capacity);
       self->out = g_renew (guint64, self->out, (gsize) self->capacity * ALAMA_MAX_FEATURES);
       self->gazetteer_hits = g_renew (guint8, self->gazetteer_hits, self->capacity);
+      self->context_keys = g_renew (guint64, self->context_keys, self->capacity);
+      self->fingerprints = g_renew (guint32, self->fingerprints, self->capacity);
     }
   if (ALAMA_NORMALIZED_MAX (max_len) > self->scratch_size)
     {
@@ -524,6 +540,93 @@ neighbour (const AlamaFeatures *self,
   return &self->info[j];
 }
 
+/* Appends a feature per distinct nonzero value, at most @max. */
+static guint
+put_distinct (guint64       *f,
+              guint          k,
+              const guint32 *values,
+              guint          n,
+              guint64        tag,
+              guint          max)
+{
+  guint from = k;
+
+  for (guint o = 0; o < n && k < ALAMA_MAX_FEATURES && k - from < max; o++)
+    {
+      guint64 h;
+      gboolean seen = FALSE;
+
+      if (values[o] == 0)
+        continue;
+      h = alama_hash_combine (values[o], tag);
+      for (guint j = from; j < k && !seen; j++)
+        seen = f[j] == h;
+      if (!seen)
+        f[k++] = h;
+    }
+  return k;
+}
+
+/* Whether the training text holds the word at least 10 times and never
+ * inside a name (a function word, a common verb): such a word is not
+ * remembered, which keeps the memory small and tagging fast.  Decoded
+ * from lexicon_evidence(): 2 + seen * 8 + ratio, seen 4 for 10–99 times,
+ * 5 beyond, ratio 0 for never in a name. */
+static inline gboolean
+is_plain_frequent (const WordInfo *w)
+{
+  return w->lexicon >= 2 && (w->lexicon - 2) / 8 >= 4 && (w->lexicon - 2) % 8 == 0;
+}
+
+/* Each word's key for the context memory (0 for a word it does not
+ * remember) and the fingerprint its neighbours keep of it; starts loading
+ * where the keys are looked for. */
+static void
+prepare_contexts (AlamaFeatures   *self,
+                  const AlamaWord *words,
+                  guint            n_words)
+{
+  for (guint i = 0; i < n_words; i++)
+    {
+      guint64 key = alama_features_get_key (self, &words[i], i);
+
+      self->fingerprints[i] = key ? (guint32) (key ^ (key >> 32)) | 1u : 0;
+      self->context_keys[i] = is_plain_frequent (&self->info[i]) ? 0 : key;
+      if (self->context_keys[i] != 0)
+        alama_context_prefetch (self->context, key);
+    }
+}
+
+/* At most this many features for the words before a word's earlier
+ * occurrences, and as many for the words after: the latest distinct ones
+ * (a frequent word would otherwise get 16 features, and each costs a
+ * look-up in the model). */
+#define CONTEXT_MAX_PER_SIDE 4
+
+/* Remembers where word @i occurs and appends the features of the words
+ * around its latest occurrences in the preceding sentences: one per
+ * distinct word before, one per distinct word after («نادي» before
+ * «الغرافة» where the club was introduced). */
+static guint
+context_features (const AlamaFeatures *self,
+                  guint                n_words,
+                  guint                i,
+                  guint64             *f,
+                  guint                k)
+{
+  AlamaContextSummary summary;
+
+  if (self->context_keys[i] == 0
+      || !alama_context_add (self->context, self->context_keys[i],
+                             i > 0 ? self->fingerprints[i - 1] : 0,
+                             i + 1 < n_words ? self->fingerprints[i + 1] : 0, &summary))
+    return k;
+  k = put_distinct (f, k, summary.prev, summary.n_occurrences, T_CONTEXT_PREV,
+                    CONTEXT_MAX_PER_SIDE);
+  return put_distinct (f, k, summary.next, summary.n_occurrences, T_CONTEXT_NEXT,
+                       CONTEXT_MAX_PER_SIDE);
+}
+
 /**
  * alama_features_extract:
  * @features: the extractor (scratch space, reused between calls)
@@ -567,6 +670,8 @@ alama_features_extract (AlamaFeatures   *self,
     self->info[i].history = self->history ? alama_history_lookup (self->history,
                                                                   alama_features_get_key (self, &words[i], i))
                                           : 0;
+  if (self->context)
+    prepare_contexts (self, words, n_words);
   if (self->gazetteer)
     alama_gazetteer_match_starts (self->gazetteer, self->info[0].forms,
                                   self->info[0].gazetteer_starts,
@@ -642,10 +747,14 @@ alama_features_extract (AlamaFeatures   *self,
         k = alama_history_features (neighbour (self, n_words, i, -1)->history, w->history,
                                     neighbour (self, n_words, i, 1)->history, f, k,
                                     ALAMA_MAX_FEATURES);
+      if (self->context)
+        k = context_features (self, n_words, i, f, k);
 #undef EMIT
       for (; k < ALAMA_MAX_FEATURES; k++)
         f[k] = 0;
     }
+  if (self->context)
+    alama_context_end_sentence (self->context);
   return self->out;
 }
 
@@ -663,6 +772,25 @@ alama_features_set_history (AlamaFeatures      *self,
                             const AlamaHistory *history)
 {
   self->history = history;
+}
+
+/**
+ * alama_features_set_context:
+ * @features: the extractor
+ * @context: (nullable): the contexts of words earlier in the document;
+ *   it must outlive the extractor or be unset first
+ *
+ * With a context memory, every word also gets the features of what stood
+ * around the same word in the preceding sentences (alama-context.h), and
+ * alama_features_extract() remembers the contexts of each sentence it is
+ * given: give it the sentences of a document in order, and reset the
+ * memory where a new document starts.
+ */
+void
+alama_features_set_context (AlamaFeatures *self,
+                            AlamaContext  *context)
+{
+  self->context = context;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "alama-common-words.h"
+#include "alama-context.h"
 #include "alama-gazetteer.h"
 #include "alama-history.h"
 #include "alama-lexicon.h"
@@ -53,6 +54,8 @@ const guint64 *alama_features_extract (AlamaFeatures   *features,
 
 void alama_features_set_history (AlamaFeatures      *features,
                                  const AlamaHistory *history);
+void alama_features_set_context (AlamaFeatures *features,
+                                 AlamaContext  *context);
 guint64 alama_features_get_key (const AlamaFeatures *features,
                                 const AlamaWord     *word,
                                 guint                i);

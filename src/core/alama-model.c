@@ -34,6 +34,7 @@ struct _AlamaModel
   float weight_scale;
   float temperature;
   guint history_window;
+  guint context_window;
   AlamaLexicon lexicon;
   AlamaWordSet common_words;
   AlamaGazetteer gazetteer;
@@ -249,7 +250,9 @@ alama_model_new_from_bytes (GBytes  *bytes,
                    "alama-ner train", ALAMA_MODEL_FORMAT_VERSION);
       return NULL;
     }
-  if (version != ALAMA_MODEL_FORMAT_VERSION)
+  /* Version 3 is version 4 with bytes 72–75 reserved (0): no context
+   * window. */
+  if (version != ALAMA_MODEL_FORMAT_VERSION && version != 3)
     {
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_VERSION,
                    "model format version %u is not supported (this program reads version %u)",
@@ -300,7 +303,7 @@ alama_model_new_from_bytes (GBytes  *bytes,
       || (lexicon_capacity != 0 && !is_power_of_two (lexicon_capacity))
       || (common_capacity != 0 && !is_power_of_two (common_capacity))
       || (gazetteer_capacity != 0 && !is_power_of_two (gazetteer_capacity))
-      || read_u32 (data + 72) != 0 || read_u32 (data + 76) != 0
+      || (version == 3 && read_u32 (data + 72) != 0) || read_u32 (data + 76) != 0
       || !compute_layout (n_types, feature_capacity, lexicon_capacity, common_capacity,
                           gazetteer_capacity, metadata_len, &layout)
       || layout.end != size)
@@ -350,6 +353,14 @@ alama_model_new_from_bytes (GBytes  *bytes,
       g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
                    "model corrupt: document history window of %u sentences (at most %d)",
                    self->history_window, ALAMA_MODEL_MAX_HISTORY_WINDOW);
+      return NULL;
+    }
+  self->context_window = read_u32 (data + 72);
+  if (self->context_window > ALAMA_MODEL_MAX_CONTEXT_WINDOW)
+    {
+      g_set_error (error, ALAMA_MODEL_ERROR, ALAMA_MODEL_ERROR_CORRUPT,
+                   "model corrupt: context window of %u sentences (at most %d)",
+                   self->context_window, ALAMA_MODEL_MAX_CONTEXT_WINDOW);
       return NULL;
     }
   /* Finite is not enough: a word's score sums ALAMA_MAX_FEATURES weights
@@ -526,6 +537,20 @@ guint
 alama_model_get_history_window (const AlamaModel *self)
 {
   return self->history_window;
+}
+
+/**
+ * alama_model_get_context_window:
+ * @model: the model
+ *
+ * Returns: how many preceding sentences of a document the model's context
+ *   aggregation features look at (alama-context.h); 0 when it has none
+ *   (every model of format version 3)
+ */
+guint
+alama_model_get_context_window (const AlamaModel *self)
+{
+  return self->context_window;
 }
 
 const AlamaLexicon *
@@ -772,6 +797,7 @@ alama_model_write (const char           *path,
   put_u32 (out, 60, common_capacity);
   put_u32 (out, 64, gazetteer_capacity);
   put_u32 (out, 68, MIN (data->history_window, ALAMA_MODEL_MAX_HISTORY_WINDOW));
+  put_u32 (out, 72, MIN (data->context_window, ALAMA_MODEL_MAX_CONTEXT_WINDOW));
 
   for (guint t = 0; t < data->n_types; t++)
     g_strlcpy ((char *) out->data + layout.type_names + t * TYPE_NAME_SIZE, data->type_names[t],

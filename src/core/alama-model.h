@@ -1,6 +1,6 @@
 /* alama-model.h: a trained recognizer model, read in place.
  *
- * The file format (little-endian, version 3):
+ * The file format (little-endian, version 4):
  *
  *   0   char[8]  magic "ALAMANER"
  *   8   u32      format version
@@ -18,7 +18,9 @@
  *   64  u32      gazetteer capacity G (a power of two, or 0)
  *   68  u32      document history window in sentences (alama-history.h),
  *                0 for none
- *   72  u32[2]   reserved, 0
+ *   72  u32      context aggregation window in sentences
+ *                (alama-context.h), 0 for none
+ *   76  u32      reserved, 0
  *   80  char[T][16]        type names, nul-padded
  *       f32[(L+1)][L]      transition scores, L = 2T+1 labels; row L is the
  *                          sentence start
@@ -31,9 +33,11 @@
  *       u32[G]             gazetteer values
  *       char[M]            metadata, JSON
  *
- * Each section starts at a multiple of 8 bytes.  Version 1 (no common
- * words, no gazetteer, a 64-byte header) and version 2 (no document
- * history) are refused: retrain.  Labels are numbered
+ * Each section starts at a multiple of 8 bytes.  Version 3 is version 4
+ * without the context window (its bytes 72–75 are 0): it is read as a
+ * model without context aggregation.  Version 1 (no common words, no
+ * gazetteer, a 64-byte header) and version 2 (no document history) are
+ * refused: retrain.  Labels are numbered
  * O = 0, B-type t = 1 + 2t, I-type t = 2 + 2t.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -48,9 +52,11 @@
 
 G_BEGIN_DECLS
 
-#define ALAMA_MODEL_FORMAT_VERSION 3
+#define ALAMA_MODEL_FORMAT_VERSION 4
 /* The largest document history window a model may ask for. */
 #define ALAMA_MODEL_MAX_HISTORY_WINDOW 1000
+/* The largest context aggregation window a model may ask for. */
+#define ALAMA_MODEL_MAX_CONTEXT_WINDOW 1000
 #define ALAMA_MODEL_MAX_TYPES 16
 #define ALAMA_MODEL_MAX_LABELS (2 * ALAMA_MODEL_MAX_TYPES + 1)
 #define ALAMA_MODEL_HEADER_SIZE 80
@@ -87,6 +93,7 @@ const char *alama_model_get_type_name (const AlamaModel *model,
 const float *alama_model_get_transitions (const AlamaModel *model);
 float alama_model_get_temperature (const AlamaModel *model);
 guint alama_model_get_history_window (const AlamaModel *model);
+guint alama_model_get_context_window (const AlamaModel *model);
 const AlamaLexicon *alama_model_get_lexicon (const AlamaModel *model);
 const AlamaWordSet *alama_model_get_common_words (const AlamaModel *model);
 const AlamaGazetteer *alama_model_get_gazetteer (const AlamaModel *model);
@@ -117,6 +124,7 @@ typedef struct
   const AlamaWordSet *common_words; /* nullable */
   const AlamaGazetteer *gazetteer;  /* nullable */
   guint history_window;       /* alama-history.h; 0 for none */
+  guint context_window;       /* alama-context.h; 0 for none */
 } AlamaModelData;
 
 gboolean alama_model_write (const char           *path,

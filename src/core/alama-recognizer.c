@@ -31,6 +31,7 @@ struct _AlamaRecognizer
   AlamaHistory *history;
   AlamaProgressFunc progress_func;
   gpointer progress_data;
+  AlamaContext *context;
 };
 
 /* alama_recognizer_recognize() tells its progress each time this much
@@ -61,6 +62,11 @@ alama_recognizer_new (AlamaModel *model)
       self->history = alama_history_new (alama_model_get_history_window (model));
       alama_features_set_history (self->features, self->history);
     }
+  if (alama_model_get_context_window (model) > 0)
+    {
+      self->context = alama_context_new (alama_model_get_context_window (model));
+      alama_features_set_context (self->features, self->context);
+    }
   self->tokens = g_array_new (FALSE, FALSE, sizeof (AlamaToken));
   self->words = g_array_new (FALSE, FALSE, sizeof (AlamaWord));
   self->dates = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
@@ -86,6 +92,7 @@ alama_recognizer_free (AlamaRecognizer *self)
   alama_model_unref (self->model);
   alama_features_free (self->features);
   alama_history_free (self->history);
+  alama_context_free (self->context);
   alama_decoder_free (self->decoder);
   g_array_unref (self->tokens);
   g_array_unref (self->words);
@@ -220,6 +227,8 @@ alama_recognizer_start_document (AlamaRecognizer *self)
 
   if (self->history)
     alama_history_reset (self->history);
+  if (self->context)
+    alama_context_reset (self->context);
 }
 
 /**

@@ -18,6 +18,7 @@
 
 #include "alama-conll-reader.h"
 #include "alama-crf-learner.h"
+#include "alama-context.h"
 #include "alama-decoder.h"
 #include "alama-features.h"
 #include "alama-hash-map.h"
@@ -77,6 +78,8 @@ struct _AlamaTrainer
 
   AlamaTrainerLearner learner;
   double sigma2;         /* the CRF's prior variance */
+  /* Context aggregation (alama-context.h). */
+  guint context_window;  /* 0: none */
 };
 
 AlamaTrainer *
@@ -99,6 +102,7 @@ alama_trainer_new (void)
   self->history_window = ALAMA_TRAINER_DEFAULT_HISTORY_WINDOW;
   self->learner = ALAMA_TRAINER_LEARNER_PERCEPTRON;
   self->sigma2 = ALAMA_CRF_DEFAULT_SIGMA2;
+  self->context_window = ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW;
   return self;
 }
 
@@ -476,6 +480,22 @@ alama_trainer_set_history (AlamaTrainer *self,
   self->history_window = MIN (window, ALAMA_MODEL_MAX_HISTORY_WINDOW);
 }
 
+/**
+ * alama_trainer_set_context:
+ * @trainer: the trainer
+ * @window: how many preceding sentences the context aggregation features
+ *   look at (alama-context.h), 0 for none
+ *
+ * The default is %ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW.  The first-pass
+ * models behind the document history use the same window.
+ */
+void
+alama_trainer_set_context (AlamaTrainer *self,
+                           guint         window)
+{
+  self->context_window = MIN (window, ALAMA_MODEL_MAX_CONTEXT_WINDOW);
+}
+
 #define HISTORY_FOLDS 5
 
 /* Trains a model without history on the training sentences outside
@@ -505,10 +525,11 @@ label_fold (AlamaTrainer *self,
   fold->history_window = 0;
   fold->learner = self->learner;
   fold->sigma2 = self->sigma2;
+  fold->context_window = self->context_window;
   for (guint k = 0; k < self->train->len; k++)
     {
       const Sentence *s = &g_array_index (self->train, Sentence, k);
-      Sentence copy = { fold->words->len, s->n_words };
+      Sentence copy = { fold->words->len, s->n_words, s->starts_document || k == end };
 
       if (k >= first && k < end)
         continue;
@@ -541,11 +562,14 @@ label_fold (AlamaTrainer *self,
       guint from = pass == 0 ? first : 0;
       guint to = pass == 0 ? end : with_dev ? self->dev->len : 0;
 
+      alama_recognizer_start_document (recognizer);
       for (guint k = from; k < to; k++)
         {
           const Sentence *s = &g_array_index (set, Sentence, k);
           const char *const *tags;
 
+          if (s->starts_document)
+            alama_recognizer_start_document (recognizer);
           sentence_words (self, s, words);
           tags = alama_recognizer_tag_words (recognizer, (const AlamaWord *) words->data,
                                              s->n_words);
@@ -596,6 +620,7 @@ extract_features (AlamaTrainer        *self,
                   AlamaLexiconBuilder *lexicon)
 {
   g_autoptr (AlamaHistory) history = NULL;
+  g_autoptr (AlamaContext) context = NULL;
   g_autoptr (AlamaFeatures) extractor = NULL;
   g_autoptr (GArray) held_out = g_array_new (FALSE, FALSE, sizeof (guint8));
   AlamaLexicon lexicon_view;
@@ -624,6 +649,11 @@ extract_features (AlamaTrainer        *self,
       history = alama_history_new (self->history_window);
       alama_features_set_history (extractor, history);
     }
+  if (self->context_window > 0)
+    {
+      context = alama_context_new (self->context_window);
+      alama_features_set_context (extractor, context);
+    }
 
   for (guint k = 0; k < self->all->len; k++)
     {
@@ -633,6 +663,8 @@ extract_features (AlamaTrainer        *self,
 
       if (history && sentence->starts_document)
         alama_history_reset (history);
+      if (context && sentence->starts_document)
+        alama_context_reset (context);
       sentence_words (self, sentence, words);
       g_array_set_size (held_out, sentence->n_words);
       for (guint i = 0; i < sentence->n_words; i++)
@@ -960,6 +992,7 @@ build_metadata (AlamaTrainer *self,
                           self->common_words ? alama_word_set_builder_size (self->common_words) : 0,
                           self->gazetteer ? alama_gazetteer_builder_size (self->gazetteer) : 0);
   g_string_append_printf (json, ",\n  \"history_window\": %u", self->history_window);
+  g_string_append_printf (json, ",\n  \"context_window\": %u", self->context_window);
   if (dev_f1 >= 0)
     g_string_append_printf (json, ",\n  \"dev_f1\": %.4f", dev_f1);
   g_string_append (json, "\n}\n");
@@ -1158,6 +1191,7 @@ alama_trainer_train (AlamaTrainer *self,
     data.common_words = self->common_words ? &self->common_words_view : NULL;
     data.gazetteer = self->gazetteer ? &self->gazetteer_view : NULL;
     data.history_window = self->history_window;
+    data.context_window = self->context_window;
     ok = alama_model_write (model_path, &data, error);
   }
 

@@ -58,6 +58,11 @@ void alama_trainer_set_learner (AlamaTrainer       *trainer,
                                 AlamaTrainerLearner learner);
 void alama_trainer_set_l2 (AlamaTrainer *trainer,
                            double        sigma2);
+/* Preceding sentences the context aggregation looks at (alama-context.h). */
+#define ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW 100
+
+void alama_trainer_set_context (AlamaTrainer *trainer,
+                                guint         window);
 void alama_trainer_set_progress (AlamaTrainer        *trainer,
                                  AlamaTrainerProgress progress,
                                  gpointer             user_data);

@@ -474,6 +474,8 @@ test_usage_errors ()
   usage_error train --out "$model" --epochs 0 "$train" || return 1
   usage_error train --out "$model" --hold-out 1.5 "$train" || return 1
   usage_error train --out "$model" --min-count 0 "$train" || return 1
+  usage_error train --out "$model" --context -1 "$train" || return 1
+  usage_error train --out "$model" --context 1001 "$train" || return 1
   usage_error train --out "$model" --bogus "$train" || return 1
   usage_error train --out "$model" --learner svm "$train" || return 1
   usage_error train --out "$model" --learner crf --l2 0 "$train" || return 1

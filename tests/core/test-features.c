@@ -10,6 +10,7 @@
 
 #include "alama-clitics.h"
 #include "alama-common-words.h"
+#include "alama-context.h"
 #include "alama-features.h"
 #include "alama-gazetteer.h"
 #include "alama-hash.h"
@@ -583,6 +584,158 @@ test_lexical_features (void)
   }
 }
 
+/* Features of one word of @strings after the sentences of @before went
+ * through the same extractor (its context memory, if any, reset first). */
+static guint64 *
+row_after (AlamaFeatures      *features,
+           AlamaContext       *context,
+           const char *const **before,
+           guint               n_before,
+           const char *const  *strings,
+           guint               n,
+           guint               i)
+{
+  g_autofree guint64 *rows = NULL;
+
+  if (context)
+    alama_context_reset (context);
+  for (guint b = 0; b < n_before; b++)
+    {
+      guint len = 0;
+
+      while (before[b][len])
+        len++;
+      g_free (extract (features, before[b], len));
+    }
+  rows = extract (features, strings, n);
+  return g_memdup2 (row (rows, i), ALAMA_MAX_FEATURES * sizeof (guint64));
+}
+
+/* Context aggregation (alama-context.h): a word gets features of the
+ * words around its occurrences in the preceding sentences, whatever they
+ * were, and loses them once those sentences leave the window or a new
+ * document starts. */
+static void
+test_document_context (void)
+{
+  g_autoptr (AlamaContext) context = alama_context_new (2);
+  g_autoptr (AlamaFeatures) plain = alama_features_new (NULL);
+  g_autoptr (AlamaFeatures) features = alama_features_new (NULL);
+  const char *const club[] = { "نادي", "الغرافة", "يستضيف", NULL };
+  const char *const city[] = { "مدينة", "الغرافة", "يستضيف", NULL };
+  const char *const with_clitic[] = { "وللغرافة", "ملعب", NULL };
+  const char *const filler[] = { "وكان", "الجو", "حارا", NULL };
+  const char *const later[] = { "وفاز", "الغرافة", "أمس", NULL };
+  const char *const *intro_club[] = { club };
+  const char *const *intro_city[] = { city };
+  const char *const *intro_clitic[] = { with_clitic };
+  const char *const *intro_self[] = { later };
+  const char *const *one_filler[] = { club, filler };
+  const char *const *two_fillers[] = { club, filler, filler };
+  g_autofree guint64 *bare = row_after (plain, NULL, NULL, 0, later, 3, 1);
+  g_autofree guint64 *after_club = NULL;
+  g_autofree guint64 *after_city = NULL;
+  g_autofree guint64 *after_clitic = NULL;
+  g_autofree guint64 *after_self = NULL;
+  g_autofree guint64 *after_one = NULL;
+  g_autofree guint64 *after_two = NULL;
+  g_autofree guint64 *first = NULL;
+  g_autofree guint64 *reset = NULL;
+  guint n = row_len (bare);
+
+  alama_features_set_context (features, context);
+
+  /* The first sentence of a document: nothing before it. */
+  first = row_after (features, context, NULL, 0, later, 3, 1);
+  g_assert_true (rows_equal (first, bare));
+
+  /* After «نادي الغرافة يستضيف»: one feature for the word before, one for
+   * the word after, appended to the row. */
+  after_club = row_after (features, context, intro_club, 1, later, 3, 1);
+  g_assert_cmpuint (row_len (after_club), ==, n + 2);
+  g_assert_cmpmem (after_club, n * sizeof (guint64), bare, n * sizeof (guint64));
+
+  /* Another word before, another feature; the word after is the same. */
+  after_city = row_after (features, context, intro_city, 1, later, 3, 1);
+  g_assert_cmpuint (row_len (after_city), ==, n + 2);
+  g_assert_cmpuint (after_city[n], !=, after_club[n]);
+  g_assert_cmpuint (after_city[n + 1], ==, after_club[n + 1]);
+
+  /* The same word with clitics counts (key: the clitic-free form); it
+   * had nothing before it. */
+  after_clitic = row_after (features, context, intro_clitic, 1, later, 3, 1);
+  g_assert_cmpuint (row_len (after_clitic), ==, n + 1);
+  g_assert_cmpuint (after_clitic[n], !=, after_club[n + 1]);
+
+  /* The same sentence twice: the same neighbours as before. */
+  after_self = row_after (features, context, intro_self, 1, later, 3, 1);
+  g_assert_cmpuint (row_len (after_self), ==, n + 2);
+
+  /* Window 2: one sentence between still counts, two do not. */
+  after_one = row_after (features, context, one_filler, 2, later, 3, 1);
+  g_assert_true (rows_equal (after_one, after_club));
+  after_two = row_after (features, context, two_fillers, 3, later, 3, 1);
+  g_assert_true (rows_equal (after_two, bare));
+
+  /* A new document forgets. */
+  g_free (extract (features, club, 3));
+  alama_context_reset (context);
+  {
+    g_autofree guint64 *rows = extract (features, later, 3);
+
+    reset = g_memdup2 (row (rows, 1), ALAMA_MAX_FEATURES * sizeof (guint64));
+  }
+  g_assert_true (rows_equal (reset, bare));
+
+  /* Unset, the extractor no longer reads or feeds it. */
+  alama_features_set_context (features, NULL);
+  alama_context_reset (context);
+  g_free (extract (features, club, 3));
+  alama_context_end_sentence (context);
+  g_assert_cmpuint (alama_context_get_n_remembered (context), ==, 0);
+  {
+    g_autofree guint64 *rows = extract (features, later, 3);
+
+    g_assert_true (rows_equal (row (rows, 1), bare));
+  }
+}
+
+/* Words the training text holds often and never inside a name (في) are
+ * not remembered: they get no context features. */
+static void
+test_document_context_frequent (void)
+{
+  g_autoptr (AlamaLexiconBuilder) lexicon = alama_lexicon_builder_new ();
+  g_autoptr (AlamaContext) context = alama_context_new (5);
+  g_autoptr (AlamaFeatures) plain = NULL;
+  g_autoptr (AlamaFeatures) features = NULL;
+  AlamaLexicon view;
+  const char *const before[] = { "في", "بيروت", "أمس", NULL };
+  const char *const after[] = { "في", "بيروت", "اليوم" };
+  const char *const *intro[] = { before };
+  g_autofree guint64 *fi_plain = NULL;
+  g_autofree guint64 *fi = NULL;
+  g_autofree guint64 *beirut_plain = NULL;
+  g_autofree guint64 *beirut = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    alama_lexicon_builder_add (lexicon, "في", strlen ("في"), FALSE);
+  for (guint i = 0; i < 12; i++)
+    alama_lexicon_builder_add (lexicon, "بيروت", strlen ("بيروت"), i == 0);
+  alama_lexicon_builder_view (lexicon, &view);
+  plain = alama_features_new (&view);
+  features = alama_features_new (&view);
+  alama_features_set_context (features, context);
+
+  fi_plain = row_after (plain, NULL, NULL, 0, after, 3, 0);
+  fi = row_after (features, context, intro, 1, after, 3, 0);
+  g_assert_true (rows_equal (fi, fi_plain));
+  /* بيروت, as frequent but once a name, is remembered. */
+  beirut_plain = row_after (plain, NULL, NULL, 0, after, 3, 1);
+  beirut = row_after (features, context, intro, 1, after, 3, 1);
+  g_assert_cmpuint (row_len (beirut), ==, row_len (beirut_plain) + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +756,8 @@ main (int   argc,
   g_test_add_func ("/alama/features/gazetteer", test_gazetteer);
   g_test_add_func ("/alama/features/gazetteer-builtin", test_gazetteer_builtin);
   g_test_add_func ("/alama/features/lexical-features", test_lexical_features);
+  g_test_add_func ("/alama/features/document-context", test_document_context);
+  g_test_add_func ("/alama/features/document-context-frequent", test_document_context_frequent);
 
   return g_test_run ();
 }

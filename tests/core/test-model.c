@@ -354,7 +354,10 @@ test_layout_documented (void)
   g_assert_cmpuint (get_u32 (data, 8), ==, ALAMA_MODEL_FORMAT_VERSION);
   g_assert_cmpuint (get_u32 (data, 12), ==, ALAMA_FEATURE_SET_VERSION);
   g_assert_cmpuint (get_u32 (data, 68), ==, alama_model_get_history_window (model));
-  for (guint offset = 72; offset < ALAMA_MODEL_HEADER_SIZE; offset += 4)
+  g_assert_cmpuint (get_u32 (data, 72), ==, alama_model_get_context_window (model));
+  g_assert_cmpuint (alama_model_get_context_window (model), ==,
+                    ALAMA_TRAINER_DEFAULT_CONTEXT_WINDOW);
+  for (guint offset = 76; offset < ALAMA_MODEL_HEADER_SIZE; offset += 4)
     g_assert_cmpuint (get_u32 (data, offset), ==, 0);
   g_assert_cmpuint (l.end, ==, len);
   g_assert_cmpstr ((const char *) data + l.type_names, ==, "LOC");
@@ -617,6 +620,25 @@ test_version (void)
     g_assert_nonnull (strstr (error->message, "version 2"));
     g_assert_nonnull (strstr (error->message, "retrain"));
   }
+  /* Version 3 files (before the context window) are read as models
+   * without context aggregation; their bytes 72–75 were reserved, so a
+   * value there is damage. */
+  {
+    g_autofree char *path = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AlamaModel) model = NULL;
+
+    set_u32 (data, 8, 3);
+    set_u32 (data, 72, 0);
+    path = write_tmp ("version-3.model", data, len);
+    model = alama_model_new_from_file (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (alama_model_get_context_window (model), ==, 0);
+    g_assert_cmpuint (alama_model_get_history_window (model), ==, get_u32 (data, 68));
+    set_u32 (data, 72, 5);
+    assert_load_fails ("version-3-context.model", data, len, ALAMA_MODEL_ERROR_CORRUPT,
+                       ALAMA_MODEL_ERROR_CORRUPT);
+  }
   set_u32 (data, 8, ALAMA_MODEL_FORMAT_VERSION);
   set_u32 (data, 12, ALAMA_FEATURE_SET_VERSION + 1);
   assert_load_fails ("feature-version.model", data, len, ALAMA_MODEL_ERROR_VERSION,
@@ -652,7 +674,8 @@ test_hostile_header (void)
     { "double-gazetteer.model", 64, gazetteer_capacity * 2 },
     { "huge-history.model", 68, ALAMA_MODEL_MAX_HISTORY_WINDOW + 1 },
     { "max-history.model", 68, G_MAXUINT32 },
-    { "reserved-72.model", 72, 1 },
+    { "huge-context.model", 72, ALAMA_MODEL_MAX_CONTEXT_WINDOW + 1 },
+    { "max-context.model", 72, G_MAXUINT32 },
     { "reserved-76.model", 76, 0xffffffffu },
     { "huge-features.model", 36, 0x80000000u },
     { "huge-lexicon.model", 44, 0x80000000u },
