@@ -36,6 +36,7 @@ typedef struct
   double hold_out;
   guint epochs;
   guint32 seed;
+  guint ensemble;
   guint min_count;
   float temperature;
   gboolean no_common_words;
@@ -68,6 +69,7 @@ new_trainer (const TrainSettings *settings)
     alama_trainer_hold_out (trainer, settings->hold_out);
   alama_trainer_set_epochs (trainer, settings->epochs);
   alama_trainer_set_seed (trainer, settings->seed);
+  alama_trainer_set_ensemble (trainer, settings->ensemble);
   alama_trainer_set_min_feature_count (trainer, settings->min_count);
   alama_trainer_set_temperature (trainer, settings->temperature);
   alama_trainer_set_lexical_data (trainer, !settings->no_common_words, !settings->no_gazetteers);
@@ -118,6 +120,7 @@ cmd_train (int    argc,
   g_auto (GStrv) files = NULL;
   int epochs = 12;
   int seed = 1;
+  int ensemble = 1;
   int min_count = 2;
   double hold_out = 0;
   gboolean no_common_words = FALSE;
@@ -136,6 +139,9 @@ cmd_train (int    argc,
       "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed,
       "Seed for the sentence order; same seed, same model (default 1)", "S" },
+    { "ensemble", 0, 0, G_OPTION_ARG_INT, &ensemble,
+      "Train N models with the seeds S, S+1, … and write their average (default 1; "
+      "training takes N times as long, tagging no longer)", "N" },
     { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
       "Learn only features seen at least N times (default 2)", "N" },
     { "no-common-words", 0, 0, G_OPTION_ARG_NONE, &no_common_words,
@@ -189,6 +195,9 @@ cmd_train (int    argc,
   if (history < 0 || history > ALAMA_MODEL_MAX_HISTORY_WINDOW)
     return cli_usage_error (context, "--history must be between 0 and "
                                      G_STRINGIFY (ALAMA_MODEL_MAX_HISTORY_WINDOW));
+  if (ensemble < 1 || ensemble > ALAMA_TRAINER_MAX_ENSEMBLE)
+    return cli_usage_error (context, "--ensemble must be between 1 and "
+                                     G_STRINGIFY (ALAMA_TRAINER_MAX_ENSEMBLE));
   if (context_window < 0 || context_window > ALAMA_MODEL_MAX_CONTEXT_WINDOW)
     return cli_usage_error (context, "--context must be between 0 and "
                                      G_STRINGIFY (ALAMA_MODEL_MAX_CONTEXT_WINDOW));
@@ -207,6 +216,7 @@ cmd_train (int    argc,
   settings.hold_out = hold_out;
   settings.epochs = (guint) epochs;
   settings.seed = (guint32) seed;
+  settings.ensemble = (guint) ensemble;
   settings.min_count = (guint) min_count;
   settings.no_common_words = no_common_words;
   settings.no_gazetteers = no_gazetteers;

@@ -48,6 +48,7 @@ struct _AlamaTrainer
 
   guint epochs;
   guint32 seed;
+  guint ensemble;        /* how many models are averaged, 1: just one */
   guint min_count;
   float temperature;     /* 0: calibrate on the dev (else training) set */
   AlamaTrainerProgress progress;
@@ -96,6 +97,7 @@ alama_trainer_new (void)
   self->files = g_ptr_array_new_with_free_func (g_free);
   self->epochs = 12;
   self->seed = 1;
+  self->ensemble = 1;
   self->min_count = 2;
   self->use_common_words = TRUE;
   self->use_gazetteers = TRUE;
@@ -184,6 +186,23 @@ alama_trainer_set_seed (AlamaTrainer *self,
                         guint32       seed)
 {
   self->seed = seed;
+}
+
+/**
+ * alama_trainer_set_ensemble:
+ * @trainer: the trainer
+ * @n_models: how many models to train, with the seeds seed, seed + 1, …,
+ *   and average into the one written (1: just one)
+ *
+ * Averaging models that saw the sentences in different orders evens out
+ * the luck of one order; training takes @n_models times as long, tagging
+ * no longer.
+ */
+void
+alama_trainer_set_ensemble (AlamaTrainer *self,
+                            guint         n_models)
+{
+  self->ensemble = CLAMP (n_models, 1, ALAMA_TRAINER_MAX_ENSEMBLE);
 }
 
 /**
@@ -987,6 +1006,7 @@ build_metadata (AlamaTrainer *self,
                           "  \"features\": %" G_GSIZE_FORMAT ",\n  \"temperature\": %.4g",
                           self->train->len, alama_trainer_get_n_words (self, FALSE), self->epochs,
                           best_epoch, self->seed, self->min_count, n_kept, temperature);
+  g_string_append_printf (json, ",\n  \"ensemble\": %u", self->ensemble);
   g_string_append_printf (json, ",\n  \"common_words\": %" G_GSIZE_FORMAT
                           ",\n  \"gazetteer_keys\": %" G_GSIZE_FORMAT,
                           self->common_words ? alama_word_set_builder_size (self->common_words) : 0,
@@ -997,6 +1017,108 @@ build_metadata (AlamaTrainer *self,
     g_string_append_printf (json, ",\n  \"dev_f1\": %.4f", dev_f1);
   g_string_append (json, "\n}\n");
   return g_string_free (json, FALSE);
+}
+
+/* Trains one model with @seed's sentence order; returns its weights (those
+ * of the best epoch on the dev files when there are any, else of the last
+ * one) and sets the best dev F1 and its epoch. */
+static float *
+train_member (AlamaTrainer    *self,
+              guint32          seed,
+              GPtrArray       *names,
+              Workspace       *ws,
+              double          *best_f1,
+              guint           *best_epoch)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree guint *order = g_new (guint, self->train->len);
+  g_autoptr (AlamaCrfLearner) crf = NULL;
+  Weights weights = { 0 };
+  guint L = self->n_labels;
+  float *best = NULL;
+
+  weights.size = self->n_features * L + (gsize) (L + 1) * L;
+  weights.avg = g_new0 (float, weights.size);
+  if (self->learner == ALAMA_TRAINER_LEARNER_CRF)
+    {
+      AlamaCrfData data = { L, self->n_features, self->feat_start, self->feat_ids, self->labels };
+
+      crf = alama_crf_learner_new (&data, self->train->len, self->sigma2,
+                                   ALAMA_CRF_DEFAULT_RATE);
+    }
+  else
+    {
+      weights.w = g_new0 (float, weights.size);
+      weights.u = g_new0 (double, weights.size);
+    }
+  for (guint k = 0; k < self->train->len; k++)
+    order[k] = k;
+  *best_f1 = -1;
+  *best_epoch = 0;
+
+  for (guint epoch = 1; epoch <= self->epochs; epoch++)
+    {
+      g_autoptr (GTimer) timer = g_timer_new ();
+      guint mistakes = 0;
+      double dev_f1 = -1;
+
+      /* Fisher–Yates with the seeded generator. */
+      for (guint k = self->train->len - 1; k > 0; k--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) k + 1);
+          guint tmp = order[k];
+
+          order[k] = order[j];
+          order[j] = tmp;
+        }
+
+      if (crf)
+        {
+          for (guint k = 0; k < self->train->len; k++)
+            {
+              const Sentence *s = &g_array_index (self->train, Sentence, order[k]);
+              guint errors;
+
+              alama_crf_learner_step (crf, s->first_word, s->n_words, &errors);
+              mistakes += errors;
+            }
+          alama_crf_learner_get_weights (crf, weights.avg);
+        }
+      else
+        {
+          mistakes = perceptron_epoch (self, &weights, order, ws);
+          average (&weights);
+        }
+      if (self->dev->len > 0)
+        {
+          g_autoptr (AlamaScorer) scorer = evaluate (self, weights.avg, self->dev, ws, names);
+          AlamaScoreRow total;
+
+          alama_scorer_get_total (scorer, &total);
+          dev_f1 = alama_score_f1 (&total);
+          if (dev_f1 > *best_f1)
+            {
+              *best_f1 = dev_f1;
+              *best_epoch = epoch;
+              g_free (best);
+              best = g_memdup2 (weights.avg, weights.size * sizeof (float));
+              g_free (self->dev_report);
+              self->dev_report = alama_scorer_format (scorer);
+            }
+        }
+      if (self->progress)
+        self->progress (epoch, self->epochs, mistakes, g_timer_elapsed (timer, NULL), dev_f1,
+                        self->progress_data);
+    }
+  if (best == NULL)
+    {
+      best = g_steal_pointer (&weights.avg);
+      *best_epoch = self->epochs;
+    }
+  g_free (weights.w);
+  g_free (weights.u);
+  g_free (weights.avg);
+  return best;
 }
 
 /**
@@ -1017,14 +1139,11 @@ alama_trainer_train (AlamaTrainer *self,
 {
   g_autoptr (AlamaLexiconBuilder) lexicon = alama_lexicon_builder_new ();
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GRand) rand = NULL;
-  g_autofree guint *order = NULL;
   g_autofree float *best = NULL;
-  g_autoptr (AlamaCrfLearner) crf = NULL;
-  Weights weights = { 0 };
   Workspace ws = { 0 };
   guint L;
   gsize n_trans;
+  gsize size;
   double best_f1 = -1;
   guint best_epoch = 0;
   gboolean ok;
@@ -1057,84 +1176,41 @@ alama_trainer_train (AlamaTrainer *self,
   extract_features (self, lexicon);
 
   n_trans = (gsize) (L + 1) * L;
-  weights.size = self->n_features * L + n_trans;
-  weights.avg = g_new0 (float, weights.size);
-  if (self->learner == ALAMA_TRAINER_LEARNER_CRF)
-    {
-      AlamaCrfData data = { L, self->n_features, self->feat_start, self->feat_ids, self->labels };
-
-      crf = alama_crf_learner_new (&data, self->train->len, self->sigma2,
-                                   ALAMA_CRF_DEFAULT_RATE);
-    }
-  else
-    {
-      weights.w = g_new0 (float, weights.size);
-      weights.u = g_new0 (double, weights.size);
-    }
+  size = self->n_features * L + n_trans;
   ws.decoder = alama_decoder_new (L);
-  rand = g_rand_new_with_seed (self->seed);
-  order = g_new (guint, self->train->len);
-  for (guint k = 0; k < self->train->len; k++)
-    order[k] = k;
-
-  for (guint epoch = 1; epoch <= self->epochs; epoch++)
+  /* An ensemble's members differ in their sentence order; the model gets
+   * the mean of their weights. */
+  for (guint m = 0; m < self->ensemble; m++)
     {
-      g_autoptr (GTimer) timer = g_timer_new ();
-      guint mistakes = 0;
-      double dev_f1 = -1;
+      g_autofree float *member = NULL;
+      double member_f1;
+      guint member_epoch;
 
-      /* Fisher–Yates with the seeded generator. */
-      for (guint k = self->train->len - 1; k > 0; k--)
+      member = train_member (self, self->seed + m, names, &ws, &member_f1, &member_epoch);
+      if (best == NULL)
         {
-          guint j = (guint) g_rand_int_range (rand, 0, (gint32) k + 1);
-          guint tmp = order[k];
-
-          order[k] = order[j];
-          order[j] = tmp;
+          best = g_steal_pointer (&member);
+          best_f1 = member_f1;
+          best_epoch = member_epoch;
+          continue;
         }
-
-      if (crf)
-        {
-          for (guint k = 0; k < self->train->len; k++)
-            {
-              const Sentence *s = &g_array_index (self->train, Sentence, order[k]);
-              guint errors;
-
-              alama_crf_learner_step (crf, s->first_word, s->n_words, &errors);
-              mistakes += errors;
-            }
-          alama_crf_learner_get_weights (crf, weights.avg);
-        }
-      else
-        {
-          mistakes = perceptron_epoch (self, &weights, order, &ws);
-          average (&weights);
-        }
+      for (gsize i = 0; i < size; i++)
+        best[i] += member[i];
+    }
+  if (self->ensemble > 1)
+    {
+      for (gsize i = 0; i < size; i++)
+        best[i] /= (float) self->ensemble;
       if (self->dev->len > 0)
         {
-          g_autoptr (AlamaScorer) scorer = evaluate (self, weights.avg, self->dev, &ws, names);
+          g_autoptr (AlamaScorer) scorer = evaluate (self, best, self->dev, &ws, names);
           AlamaScoreRow total;
 
           alama_scorer_get_total (scorer, &total);
-          dev_f1 = alama_score_f1 (&total);
-          if (dev_f1 > best_f1)
-            {
-              best_f1 = dev_f1;
-              best_epoch = epoch;
-              g_free (best);
-              best = g_memdup2 (weights.avg, weights.size * sizeof (float));
-              g_free (self->dev_report);
-              self->dev_report = alama_scorer_format (scorer);
-            }
+          best_f1 = alama_score_f1 (&total);
+          g_free (self->dev_report);
+          self->dev_report = alama_scorer_format (scorer);
         }
-      if (self->progress)
-        self->progress (epoch, self->epochs, mistakes, g_timer_elapsed (timer, NULL), dev_f1,
-                        self->progress_data);
-    }
-  if (best == NULL)
-    {
-      best = g_memdup2 (weights.avg, weights.size * sizeof (float));
-      best_epoch = self->epochs;
     }
 
   {
@@ -1158,7 +1234,7 @@ alama_trainer_train (AlamaTrainer *self,
     for (gsize i = 0; i < self->n_features * L; i++)
       max_abs = MAX (max_abs, fabsf (best[i]));
     min_weight = 0.5f * max_abs / 32767.0f;
-    if (crf)
+    if (self->learner == ALAMA_TRAINER_LEARNER_CRF)
       min_weight = MAX (min_weight, ALAMA_CRF_MIN_WEIGHT);
     for (gsize f = 0; f < self->n_features; f++)
       {
@@ -1195,9 +1271,6 @@ alama_trainer_train (AlamaTrainer *self,
     ok = alama_model_write (model_path, &data, error);
   }
 
-  g_free (weights.w);
-  g_free (weights.u);
-  g_free (weights.avg);
   alama_decoder_free (ws.decoder);
   g_free (ws.scores);
   g_free (ws.predicted);

@@ -32,6 +32,11 @@ void alama_trainer_hold_out (AlamaTrainer *trainer,
                              double        fraction);
 void alama_trainer_set_epochs (AlamaTrainer *trainer,
                                guint         epochs);
+/* The most models alama_trainer_set_ensemble() averages. */
+#define ALAMA_TRAINER_MAX_ENSEMBLE 100
+
+void alama_trainer_set_ensemble (AlamaTrainer *trainer,
+                                 guint         n_models);
 void alama_trainer_set_seed (AlamaTrainer *trainer,
                              guint32       seed);
 void alama_trainer_set_min_feature_count (AlamaTrainer *trainer,

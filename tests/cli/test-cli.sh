@@ -956,6 +956,39 @@ test_train_crf ()
   fi
 }
 
+test_train_ensemble ()
+{
+  # --ensemble 1 is the plain model; --ensemble 3 averages three sentence
+  # orders into one model of the same format, deterministic for a seed,
+  # different from each member, and says so in its metadata.
+  run 0 "$ALAMA_NER" train --epochs 4 --seed 7 -o "$WORK/single.model" \
+    "$DATA/cli-train.iob" || return 1
+  run 0 "$ALAMA_NER" train --ensemble 1 --epochs 4 --seed 7 -o "$WORK/ens1.model" \
+    "$DATA/cli-train.iob" || return 1
+  cmp "$WORK/single.model" "$WORK/ens1.model" || return 1
+  run 0 "$ALAMA_NER" train --ensemble 3 --epochs 4 --seed 7 -o "$WORK/ens3.model" \
+    "$DATA/cli-train.iob" || return 1
+  run 0 "$ALAMA_NER" train --ensemble 3 --epochs 4 --seed 7 -o "$WORK/ens3b.model" \
+    "$DATA/cli-train.iob" || return 1
+  cmp "$WORK/ens3.model" "$WORK/ens3b.model" || return 1
+  for seed in 7 8 9; do
+    run 0 "$ALAMA_NER" train --epochs 4 --seed "$seed" -o "$WORK/member.model" \
+      "$DATA/cli-train.iob" || return 1
+    if cmp -s "$WORK/member.model" "$WORK/ens3.model"; then
+      echo "--ensemble 3 wrote the model of seed $seed"
+      return 1
+    fi
+  done
+  expect_in "$WORK/ens3.model" '"ensemble": 3' || return 1
+  run 0 "$ALAMA_NER" tag --model "$WORK/ens3.model" "$DATA/cli-train.iob" || return 1
+  cp "$WORK/out" "$WORK/ens3.pred"
+  check iob2 "$DATA/cli-train.iob" "$WORK/ens3.pred" PERS,LOC,ORG,PROD || return 1
+  run 0 "$ALAMA_NER" eval "$DATA/cli-train.iob" "$WORK/ens3.pred" || return 1
+  check f1 "$WORK/out" 80 || return 1
+  run 2 "$ALAMA_NER" train --ensemble 0 -o "$WORK/bad.model" "$DATA/cli-train.iob" || return 1
+  expect_in "$WORK/err" "--ensemble" || return 1
+}
+
 # model_error MODEL MESSAGE: every command that reads a model fails on
 # MODEL with MESSAGE, naming the file.
 model_error ()
@@ -1056,6 +1089,7 @@ t "train: same seed, byte-identical models" test_train_deterministic
 t "train: the model works with tag --model" test_train_tag
 t "train: the model works with extract --model" test_train_extract
 t "train --learner crf: a model tag reads, --l2 counts" test_train_crf
+t "train --ensemble: the average of several sentence orders" test_train_ensemble
 t "corrupt models fail with a message naming the file" test_corrupt_model
 t "train: bad training data fails with file:line" test_train_bad_tag
 
