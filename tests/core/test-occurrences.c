@@ -266,6 +266,16 @@ entity_at (AlamaDocument *document,
   return NULL;
 }
 
+/* The label of the entity at @offset, NULL when there is none. */
+static const char *
+label_at (AlamaDocument *document,
+          gsize          offset)
+{
+  const AlamaAnnotation *a = entity_at (document, offset);
+
+  return a ? a->label : NULL;
+}
+
 /* Labelling all: the free occurrences by hand, a matching suggestion
  * accepted, a wrong one replaced, a person's decision kept; one step. */
 static void
@@ -313,7 +323,7 @@ test_label_all (void)
                                    "Label all", &kept);
   g_assert_cmpuint (added, ==, 4);
   g_assert_cmpuint (kept, ==, 2);
-  g_assert_cmpstr (entity_at (document, b1)->label, ==, "PERS");
+  g_assert_cmpstr (label_at (document, b1), ==, "PERS");
   for (guint k = 0; k < 3; k++)
     {
       gsize at = k == 0 ? b2 : k == 1 ? b4 : b5;
@@ -337,7 +347,7 @@ test_label_all (void)
     g_assert_cmpstr (a->origin, ==, model_id);
     g_assert_cmpstr (a->confirmed_by, ==, person);
   }
-  g_assert_cmpstr (entity_at (document, b6)->label, ==, "MISC");
+  g_assert_cmpstr (label_at (document, b6), ==, "MISC");
 
   /* One step back and forth. */
   after = describe (document);

@@ -220,9 +220,8 @@ test_dates (void)
   g_autoptr (GArray) without = NULL;
   const AlamaEntity *date = find_entity (text, entities, "11 سبتمبر 2001");
 
-  g_assert_nonnull (date);
-  g_assert_cmpstr (date->type, ==, "DATE");
-  g_assert_cmpstr (date->when, ==, "2001-09-11");
+  g_assert_cmpstr (date ? date->type : NULL, ==, "DATE");
+  g_assert_cmpstr (date ? date->when : NULL, ==, "2001-09-11");
 
   alama_recognizer_set_dates (recognizer, FALSE);
   without = recognize (recognizer, text, strlen (text));
