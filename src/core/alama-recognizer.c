@@ -376,6 +376,26 @@ merge (AlamaRecognizer *self,
     g_array_append_val (out, g_array_index (self->dates, AlamaEntity, d));
 }
 
+/* The text is tokenized a slice at a time, each ending after the first
+ * line break (a sentence end for the tokenizer) past this many bytes, so
+ * that the tokens of a long text are never all in memory at once (40 bytes
+ * a token: 45 MB for a 5 MB text).  Sentences, and so the results, are the
+ * same as for the whole text at once. */
+#define SLICE_BYTES (256 * 1024)
+
+static gsize
+slice_end (const char *text,
+           gsize       len,
+           gsize       from)
+{
+  const char *line_end;
+
+  if (len - from <= SLICE_BYTES)
+    return len;
+  line_end = memchr (text + from + SLICE_BYTES, '\n', len - from - SLICE_BYTES);
+  return line_end ? (gsize) (line_end - text) + 1 : len;
+}
+
 /**
  * alama_recognizer_recognize:
  * @recognizer: the recognizer
@@ -395,8 +415,6 @@ alama_recognizer_recognize (AlamaRecognizer *self,
                             gsize            len,
                             GArray          *entities)
 {
-  const AlamaToken *tokens;
-  guint first = 0;
   gsize next_progress = PROGRESS_STEP_BYTES;
 
   g_return_if_fail (self != NULL);
@@ -405,44 +423,61 @@ alama_recognizer_recognize (AlamaRecognizer *self,
   if (self->progress_func)
     self->progress_func (0.0, self->progress_data);
 
-  g_array_set_size (self->tokens, 0);
   g_array_set_size (self->dates, 0);
   g_array_set_size (self->names, 0);
   alama_recognizer_start_document (self);
-  alama_tokenize (text, len, self->tokens);
-  tokens = (const AlamaToken *) self->tokens->data;
-
-  for (guint i = 0; i < self->tokens->len; i++)
+  for (gsize from = 0, char_base = 0; from < len;)
     {
-      guint n;
+      gsize to = slice_end (text, len, from);
+      const AlamaToken *tokens;
+      AlamaToken *slice;
+      guint first = 0;
 
-      if (!tokens[i].sentence_end)
-        continue;
-      n = i + 1 - first;
-      g_array_set_size (self->words, n);
-      for (guint k = 0; k < n; k++)
+      g_array_set_size (self->tokens, 0);
+      alama_tokenize (text + from, to - from, self->tokens);
+      slice = (AlamaToken *) self->tokens->data;
+      for (guint i = 0; i < self->tokens->len; i++)
         {
-          AlamaWord *w = &g_array_index (self->words, AlamaWord, k);
-          const AlamaToken *t = &tokens[first + k];
+          slice[i].start_byte += from;
+          slice[i].end_byte += from;
+          slice[i].start_char += char_base;
+          slice[i].end_char += char_base;
+        }
+      tokens = slice;
+      for (guint i = 0; i < self->tokens->len; i++)
+        {
+          guint n;
 
-          w->text = text + t->start_byte;
-          w->len = t->end_byte - t->start_byte;
-          w->kind = t->kind;
+          if (!tokens[i].sentence_end)
+            continue;
+          n = i + 1 - first;
+          g_array_set_size (self->words, n);
+          for (guint k = 0; k < n; k++)
+            {
+              AlamaWord *w = &g_array_index (self->words, AlamaWord, k);
+              const AlamaToken *t = &tokens[first + k];
+
+              w->text = text + t->start_byte;
+              w->len = t->end_byte - t->start_byte;
+              w->kind = t->kind;
+            }
+          label_sentence (self, (const AlamaWord *) self->words->data, n);
+          collect_names (self, text, tokens + first, n);
+          first = i + 1;
+          if (self->progress_func && tokens[i].end_byte >= next_progress)
+            {
+              /* Tokens end in order: the fraction only grows.  1 is for
+               * the end, after the dates. */
+              self->progress_func (MIN ((double) tokens[i].end_byte / (double) len, 0.999),
+                                   self->progress_data);
+              next_progress = tokens[i].end_byte + PROGRESS_STEP_BYTES;
+            }
         }
-      label_sentence (self, (const AlamaWord *) self->words->data, n);
-      collect_names (self, text, tokens + first, n);
-      first = i + 1;
-      if (self->progress_func && tokens[i].end_byte >= next_progress)
-        {
-          /* Tokens end in order: the fraction only grows.  1 is for the
-           * end, after the dates. */
-          self->progress_func (MIN ((double) tokens[i].end_byte / (double) len, 0.999),
-                               self->progress_data);
-          next_progress = tokens[i].end_byte + PROGRESS_STEP_BYTES;
-        }
+      if (self->dates_enabled)
+        alama_find_dates (text, tokens, self->tokens->len, self->dates);
+      char_base += (gsize) g_utf8_strlen (text + from, (gssize) (to - from));
+      from = to;
     }
-  if (self->dates_enabled)
-    alama_find_dates (text, tokens, self->tokens->len, self->dates);
   merge (self, entities);
   if (self->progress_func)
     self->progress_func (1.0, self->progress_data);

@@ -539,6 +539,67 @@ progress_cb (double   fraction,
   g_array_append_val (fractions, fraction);
 }
 
+/* A text of several slices (the recognizer tokenizes 256 KiB at a time,
+ * cut after a line break): offsets run on across the slices and nothing
+ * is lost or doubled at their ends, whatever the line breaks are. */
+static void
+test_long_text (void)
+{
+  static const char *const endings[] = { "\n", "\r\n", "\n\n" };
+  g_autoptr (AlamaRecognizer) recognizer = new_recognizer ();
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
+      guint copies = 0;
+      guint dates = 0;
+      gsize at_byte = 0;
+      gsize at_char = 0;
+
+      while (text->len < 3 * 256 * 1024 + 1000)
+        {
+          /* The date ends the line: a slice cut short of the line break
+           * would cut it. */
+          g_string_append_printf (text, "وقعت الهجمات في نيويورك في 11 سبتمبر 2001%s",
+                                  endings[e]);
+          copies++;
+        }
+      /* The last line has no line break. */
+      g_string_append (text, "وصل الوفد يوم 3 مايو 2010.");
+      alama_recognizer_recognize (recognizer, text->str, text->len, entities);
+      for (guint i = 0; i < entities->len; i++)
+        {
+          const AlamaEntity *entity = &g_array_index (entities, AlamaEntity, i);
+          g_autofree char *s = surface (text->str, entity);
+
+          /* Character offsets counted on from the previous entity, in
+           * order and without overlap (check_entities() counts from the
+           * start of the text: too slow here). */
+          g_assert_cmpuint (entity->start_byte, >=, at_byte);
+          g_assert_cmpuint (entity->end_byte, <=, text->len);
+          at_char += (gsize) g_utf8_pointer_to_offset (text->str + at_byte,
+                                                       text->str + entity->start_byte);
+          g_assert_cmpuint (entity->start_char, ==, at_char);
+          at_char += (gsize) g_utf8_pointer_to_offset (text->str + entity->start_byte,
+                                                       text->str + entity->end_byte);
+          g_assert_cmpuint (entity->end_char, ==, at_char);
+          at_byte = entity->end_byte;
+          if (strcmp (entity->type, ALAMA_TYPE_DATE_STRING) != 0)
+            continue;
+          dates++;
+          if (dates <= copies)
+            {
+              g_assert_cmpstr (s, ==, "11 سبتمبر 2001");
+              g_assert_cmpstr (entity->when, ==, "2001-09-11");
+            }
+          else
+            g_assert_cmpstr (entity->when, ==, "2010-05-03");
+        }
+      g_assert_cmpuint (dates, ==, copies + 1);
+    }
+}
+
 /* The progress told while recognizing a text of a few hundred KiB starts
  * at 0, grows, ends at 1, comes often enough to move a progress bar and
  * seldom enough to cost nothing, and changes nothing found. */
@@ -685,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/alama/recognizer/samples", test_samples);
   g_test_add_func ("/alama/recognizer/tag-words", test_tag_words);
   g_test_add_func ("/alama/recognizer/progress", test_progress);
+  g_test_add_func ("/alama/recognizer/long-text", test_long_text);
 
   return g_test_run ();
 }
