@@ -873,6 +873,37 @@ alama_document_view_get_label_visible (AlamaDocumentView *self,
   return !g_hash_table_contains (self->hidden_labels, label);
 }
 
+static gint
+compare_labels (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/**
+ * alama_document_view_dup_hidden_labels:
+ * @view: the view
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the labels whose
+ *   entities the view does not highlight, sorted
+ */
+char **
+alama_document_view_dup_hidden_labels (AlamaDocumentView *self)
+{
+  g_autofree const char **keys = NULL;
+  char **labels;
+  guint n;
+
+  g_return_val_if_fail (ALAMA_IS_DOCUMENT_VIEW (self), NULL);
+  keys = (const char **) g_hash_table_get_keys_as_array (self->hidden_labels, &n);
+  labels = g_new0 (char *, n + 1);
+  for (guint k = 0; k < n; k++)
+    labels[k] = g_strdup (keys[k]);
+  g_qsort_with_data (labels, (gint) n, sizeof (char *), compare_labels, NULL);
+  return labels;
+}
+
 /**
  * alama_document_view_select_range:
  * @view: the view

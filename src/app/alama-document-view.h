@@ -33,6 +33,7 @@ GtkTextTag *alama_document_view_get_label_tag (AlamaDocumentView *view,
 void alama_document_view_set_label_visible (AlamaDocumentView *view,
                                             const char        *label,
                                             gboolean           visible);
+char **alama_document_view_dup_hidden_labels (AlamaDocumentView *view);
 gboolean alama_document_view_get_label_visible (AlamaDocumentView *view,
                                                 const char        *label);
 void alama_document_view_select_range (AlamaDocumentView *view,

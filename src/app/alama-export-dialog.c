@@ -165,6 +165,8 @@ alama_export_fix_extension (const char *format,
  * alama_export_write:
  * @document: the document
  * @format: an export format ("tei", "conll", "json", "brat" or "pdf")
+ * @hidden_labels: (nullable) (array zero-terminated=1): labels a PDF
+ *   prints plain and leaves out of its legend, as the window hides them
  * @title: (nullable): the title PDF pages carry
  * @file: a local file, with the extension it should have
  *   (alama_export_fix_extension()); for brat, NAME.ann or NAME.txt
@@ -180,13 +182,14 @@ alama_export_fix_extension (const char *format,
  * Returns: %TRUE when written
  */
 gboolean
-alama_export_write (AlamaDocument *document,
-                    const char    *format,
-                    const char    *title,
-                    GFile         *file,
-                    GFile         *source,
-                    char         **written,
-                    GError       **error)
+alama_export_write (AlamaDocument     *document,
+                    const char        *format,
+                    const char *const *hidden_labels,
+                    const char        *title,
+                    GFile             *file,
+                    GFile             *source,
+                    char             **written,
+                    GError           **error)
 {
   const ExportFormat *f = lookup_format (format);
   g_autofree char *path = NULL;
@@ -208,7 +211,7 @@ alama_export_write (AlamaDocument *document,
 
   if (strcmp (f->name, "pdf") == 0)
     {
-      if (!alama_print_export_pdf (document, title, file, NULL, error))
+      if (!alama_print_export_pdf (document, hidden_labels, title, file, NULL, error))
         return FALSE;
       if (written)
         *written = g_file_get_basename (file);
@@ -259,6 +262,7 @@ typedef struct
   GtkWindow *parent;
   AlamaDocument *document;
   char *format;
+  char **hidden_labels;
   char *title;
   GFile *source;
   AdwToastOverlay *toasts;
@@ -270,6 +274,7 @@ export_request_free (ExportRequest *request)
   g_clear_object (&request->parent);
   g_clear_object (&request->document);
   g_free (request->format);
+  g_strfreev (request->hidden_labels);
   g_free (request->title);
   g_clear_object (&request->source);
   g_clear_object (&request->toasts);
@@ -305,7 +310,8 @@ export_response_cb (GtkNativeDialog *dialog,
       if (chosen)
         {
           file = alama_export_fix_extension (request->format, chosen);
-          if (alama_export_write (request->document, request->format, request->title, file,
+          if (alama_export_write (request->document, request->format,
+                                  (const char *const *) request->hidden_labels, request->title, file,
                                   request->source, &written, &error))
             {
               /* TRANSLATORS: %s is the file name, or two of them */
@@ -328,6 +334,8 @@ export_response_cb (GtkNativeDialog *dialog,
  * @parent: the document's window
  * @document: the document to export, as it is when the user has chosen
  * @format: an export format ("tei", "conll", "json", "brat" or "pdf")
+ * @hidden_labels: (nullable) (array zero-terminated=1): labels hidden in
+ *   the window, which a PDF prints plain
  * @title: (nullable): the document's title (for PDF pages)
  * @source: (nullable): the file the document was opened from: the chooser
  *   starts in its folder with its name
@@ -337,12 +345,13 @@ export_response_cb (GtkNativeDialog *dialog,
  * dialog.  Returns at once.
  */
 void
-alama_export_dialog_run (GtkWindow       *parent,
-                         AlamaDocument   *document,
-                         const char      *format,
-                         const char      *title,
-                         GFile           *source,
-                         AdwToastOverlay *toasts)
+alama_export_dialog_run (GtkWindow         *parent,
+                         AlamaDocument     *document,
+                         const char        *format,
+                         const char *const *hidden_labels,
+                         const char        *title,
+                         GFile             *source,
+                         AdwToastOverlay   *toasts)
 {
   const ExportFormat *f = lookup_format (format);
   GtkFileChooserNative *dialog;
@@ -375,6 +384,7 @@ alama_export_dialog_run (GtkWindow       *parent,
   request->parent = parent ? g_object_ref (parent) : NULL;
   request->document = g_object_ref (document);
   request->format = g_strdup (format);
+  request->hidden_labels = g_strdupv ((char **) hidden_labels);
   request->title = g_strdup (title);
   request->source = source ? g_object_ref (source) : NULL;
   request->toasts = toasts ? g_object_ref (toasts) : NULL;

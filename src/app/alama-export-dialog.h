@@ -17,18 +17,20 @@ char *alama_export_suggest_name (const char *format,
                                  const char *title);
 GFile *alama_export_fix_extension (const char *format,
                                    GFile      *file);
-gboolean alama_export_write (AlamaDocument *document,
-                             const char    *format,
-                             const char    *title,
-                             GFile         *file,
-                             GFile         *source,
-                             char         **written,
-                             GError       **error);
-void alama_export_dialog_run (GtkWindow       *parent,
-                              AlamaDocument   *document,
-                              const char      *format,
-                              const char      *title,
-                              GFile           *source,
-                              AdwToastOverlay *toasts);
+gboolean alama_export_write (AlamaDocument     *document,
+                             const char        *format,
+                             const char *const *hidden_labels,
+                             const char        *title,
+                             GFile             *file,
+                             GFile             *source,
+                             char             **written,
+                             GError           **error);
+void alama_export_dialog_run (GtkWindow         *parent,
+                              AlamaDocument     *document,
+                              const char        *format,
+                              const char *const *hidden_labels,
+                              const char        *title,
+                              GFile             *source,
+                              AdwToastOverlay   *toasts);
 
 G_END_DECLS

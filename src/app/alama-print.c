@@ -116,10 +116,20 @@ layout_height (PangoLayout *layout)
 }
 
 /* The body: the text with a background on each entity. */
+/* Whether the entities labelled @label are left plain: hidden in the
+ * window printing. */
+static gboolean
+is_hidden (const char *const *hidden_labels,
+           const char        *label)
+{
+  return hidden_labels != NULL && g_strv_contains (hidden_labels, label);
+}
+
 static PangoLayout *
-body_layout (AlamaDocument *document,
-             PangoContext  *context,
-             double         width)
+body_layout (AlamaDocument     *document,
+             const char *const *hidden_labels,
+             PangoContext      *context,
+             double             width)
 {
   PangoLayout *layout = new_layout (context, BODY_FONT, width);
   g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
@@ -135,7 +145,8 @@ body_layout (AlamaDocument *document,
       guint end_byte;
       PangoAttribute *attr;
 
-      if (!alama_annotation_is_entity (a) || a->start >= a->end)
+      if (!alama_annotation_is_entity (a) || a->start >= a->end
+          || is_hidden (hidden_labels, a->label))
         continue;
       start_byte = (guint) alama_document_char_to_byte (document, a->start);
       end_byte = (guint) alama_document_char_to_byte (document, a->end);
@@ -195,12 +206,13 @@ append_legend_entry (GString       *text,
 }
 
 /* The legend: a swatch and a name for each label, the five the window
- * always shows and any other the document uses, then what the underline
- * means.  NULL when the document has no entity. */
+ * always shows and any other the document uses, less the hidden ones,
+ * then what the underline means.  NULL when no entity is highlighted. */
 static PangoLayout *
-legend_layout (AlamaDocument *document,
-               PangoContext  *context,
-               double         width)
+legend_layout (AlamaDocument     *document,
+               const char *const *hidden_labels,
+               PangoContext      *context,
+               double             width)
 {
   AlamaLabelSet *labels = alama_document_get_label_set (document);
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -215,7 +227,7 @@ legend_layout (AlamaDocument *document,
     {
       const AlamaAnnotation *a = alama_document_get_annotation (document, k);
 
-      if (!alama_annotation_is_entity (a))
+      if (!alama_annotation_is_entity (a) || is_hidden (hidden_labels, a->label))
         continue;
       n_entities++;
       any_suggested = any_suggested || a->status == ALAMA_STATUS_SUGGESTED;
@@ -228,8 +240,9 @@ legend_layout (AlamaDocument *document,
     return NULL;
 
   for (guint k = 0; k < G_N_ELEMENTS (legend_labels); k++)
-    append_legend_entry (text, attrs, labels, legend_labels[k],
-                         GPOINTER_TO_UINT (g_hash_table_lookup (counts, legend_labels[k])));
+    if (!is_hidden (hidden_labels, legend_labels[k]))
+      append_legend_entry (text, attrs, labels, legend_labels[k],
+                           GPOINTER_TO_UINT (g_hash_table_lookup (counts, legend_labels[k])));
   for (guint k = 0; k < alama_label_set_get_n_labels (labels); k++)
     {
       const AlamaLabel *label = alama_label_set_get (labels, k);
@@ -308,6 +321,9 @@ paginate (AlamaPrintPages *self)
 /**
  * alama_print_pages_new:
  * @document: the document
+ * @hidden_labels: (nullable) (array zero-terminated=1): labels whose
+ *   entities are printed plain and left out of the legend, as the window
+ *   hides them
  * @title: the title printed at the top of each page
  * @context: the Pango context to lay out with (a print context's, or one
  *   of pango_cairo_font_map_get_default() at 72 dpi)
@@ -319,11 +335,12 @@ paginate (AlamaPrintPages *self)
  * Returns: (transfer full): the pages; free with alama_print_pages_free()
  */
 AlamaPrintPages *
-alama_print_pages_new (AlamaDocument *document,
-                       const char    *title,
-                       PangoContext  *context,
-                       double         width,
-                       double         height)
+alama_print_pages_new (AlamaDocument     *document,
+                       const char *const *hidden_labels,
+                       const char        *title,
+                       PangoContext      *context,
+                       double             width,
+                       double             height)
 {
   AlamaPrintPages *self;
 
@@ -349,11 +366,11 @@ alama_print_pages_new (AlamaDocument *document,
   pango_layout_set_text (self->footer, "0", -1);
   self->footer_height = layout_height (self->footer) + GAP;
 
-  self->legend = legend_layout (document, context, width);
+  self->legend = legend_layout (document, hidden_labels, context, width);
   if (self->legend)
     self->legend_height = layout_height (self->legend) + GAP;
 
-  self->body = body_layout (document, context, width);
+  self->body = body_layout (document, hidden_labels, context, width);
   paginate (self);
   return self;
 }
@@ -497,6 +514,7 @@ alama_print_pages_draw (AlamaPrintPages *self,
 typedef struct
 {
   AlamaDocument *document;
+  char **hidden_labels;
   char *title;
   AlamaPrintPages *pages;
   AdwToastOverlay *toasts; /* for the print dialog's errors; may be NULL */
@@ -507,6 +525,7 @@ static void
 print_data_free (PrintData *data)
 {
   g_clear_object (&data->document);
+  g_strfreev (data->hidden_labels);
   g_free (data->title);
   g_clear_pointer (&data->pages, alama_print_pages_free);
   g_clear_object (&data->toasts);
@@ -521,7 +540,9 @@ begin_print_cb (GtkPrintOperation *operation,
   PangoContext *pango_context = gtk_print_context_create_pango_context (context);
 
   g_clear_pointer (&data->pages, alama_print_pages_free);
-  data->pages = alama_print_pages_new (data->document, data->title, pango_context,
+  data->pages = alama_print_pages_new (data->document,
+                                       (const char *const *) data->hidden_labels, data->title,
+                                       pango_context,
                                        gtk_print_context_get_width (context),
                                        gtk_print_context_get_height (context));
   g_object_unref (pango_context);
@@ -541,14 +562,17 @@ draw_page_cb (GtkPrintOperation *operation,
 /**
  * alama_print_operation_new:
  * @document: the document to print
+ * @hidden_labels: (nullable) (array zero-terminated=1): labels printed
+ *   plain (see alama_print_pages_new())
  * @title: its title, for the page headers and the print job's name
  *
  * Returns: (transfer full): a print operation that lays @document out when
  *   it begins (what it shows is the document as it is then)
  */
 GtkPrintOperation *
-alama_print_operation_new (AlamaDocument *document,
-                           const char    *title)
+alama_print_operation_new (AlamaDocument     *document,
+                           const char *const *hidden_labels,
+                           const char        *title)
 {
   GtkPrintOperation *operation;
   GtkPageSetup *setup;
@@ -559,6 +583,7 @@ alama_print_operation_new (AlamaDocument *document,
   operation = gtk_print_operation_new ();
   data = g_new0 (PrintData, 1);
   data->document = g_object_ref (document);
+  data->hidden_labels = g_strdupv ((char **) hidden_labels);
   data->title = g_strdup (title ? title : "");
   g_object_set_data_full (G_OBJECT (operation), "alama-print-data", data,
                           (GDestroyNotify) print_data_free);
@@ -582,6 +607,8 @@ alama_print_operation_new (AlamaDocument *document,
 /**
  * alama_print_export_pdf:
  * @document: the document
+ * @hidden_labels: (nullable) (array zero-terminated=1): labels printed
+ *   plain (see alama_print_pages_new())
  * @title: its title, for the page headers
  * @file: a local file to write
  * @n_pages: (out) (optional): how many pages were written
@@ -594,11 +621,12 @@ alama_print_operation_new (AlamaDocument *document,
  * Returns: %TRUE when written
  */
 gboolean
-alama_print_export_pdf (AlamaDocument *document,
-                        const char    *title,
-                        GFile         *file,
-                        guint         *n_pages,
-                        GError       **error)
+alama_print_export_pdf (AlamaDocument     *document,
+                        const char *const *hidden_labels,
+                        const char        *title,
+                        GFile             *file,
+                        guint             *n_pages,
+                        GError           **error)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autofree char *path = NULL;
@@ -627,7 +655,7 @@ alama_print_export_pdf (AlamaDocument *document,
     return FALSE;
   g_close (fd, NULL);
 
-  operation = alama_print_operation_new (document, title);
+  operation = alama_print_operation_new (document, hidden_labels, title);
   gtk_print_operation_set_export_filename (operation, tmp_path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
   ok = result != GTK_PRINT_OPERATION_RESULT_ERROR;
@@ -690,6 +718,8 @@ done_cb (GtkPrintOperation       *operation,
  * alama_print_run_dialog:
  * @parent: the window printing
  * @document: the document to print
+ * @hidden_labels: (nullable) (array zero-terminated=1): labels printed
+ *   plain (see alama_print_pages_new())
  * @title: its title
  * @toasts: (nullable): where to say that printing failed
  *
@@ -697,10 +727,11 @@ done_cb (GtkPrintOperation       *operation,
  * Returns at once: GTK keeps the operation alive while its dialog is open.
  */
 void
-alama_print_run_dialog (GtkWindow       *parent,
-                        AlamaDocument   *document,
-                        const char      *title,
-                        AdwToastOverlay *toasts)
+alama_print_run_dialog (GtkWindow         *parent,
+                        AlamaDocument     *document,
+                        const char *const *hidden_labels,
+                        const char        *title,
+                        AdwToastOverlay   *toasts)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autoptr (GError) error = NULL;
@@ -708,7 +739,7 @@ alama_print_run_dialog (GtkWindow       *parent,
 
   g_return_if_fail (ALAMA_IS_DOCUMENT (document));
 
-  operation = alama_print_operation_new (document, title);
+  operation = alama_print_operation_new (document, hidden_labels, title);
   {
     g_autofree char *path = alama_print_settings_get_path ();
 

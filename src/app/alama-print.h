@@ -13,11 +13,12 @@ G_BEGIN_DECLS
 
 typedef struct _AlamaPrintPages AlamaPrintPages;
 
-AlamaPrintPages *alama_print_pages_new (AlamaDocument *document,
-                                        const char    *title,
-                                        PangoContext  *context,
-                                        double         width,
-                                        double         height);
+AlamaPrintPages *alama_print_pages_new (AlamaDocument     *document,
+                                        const char *const *hidden_labels,
+                                        const char        *title,
+                                        PangoContext      *context,
+                                        double             width,
+                                        double             height);
 void alama_print_pages_free (AlamaPrintPages *pages);
 guint alama_print_pages_get_n_pages (AlamaPrintPages *pages);
 PangoLayout *alama_print_pages_get_body (AlamaPrintPages *pages);
@@ -26,17 +27,20 @@ void alama_print_pages_draw (AlamaPrintPages *pages,
                              cairo_t         *cr,
                              guint            page);
 
-GtkPrintOperation *alama_print_operation_new (AlamaDocument *document,
-                                              const char    *title);
-gboolean alama_print_export_pdf (AlamaDocument *document,
-                                 const char    *title,
-                                 GFile         *file,
-                                 guint         *n_pages,
-                                 GError       **error);
-void alama_print_run_dialog (GtkWindow       *parent,
-                             AlamaDocument   *document,
-                             const char      *title,
-                             AdwToastOverlay *toasts);
+GtkPrintOperation *alama_print_operation_new (AlamaDocument     *document,
+                                              const char *const *hidden_labels,
+                                              const char        *title);
+gboolean alama_print_export_pdf (AlamaDocument     *document,
+                                 const char *const *hidden_labels,
+                                 const char        *title,
+                                 GFile             *file,
+                                 guint             *n_pages,
+                                 GError           **error);
+void alama_print_run_dialog (GtkWindow         *parent,
+                             AlamaDocument     *document,
+                             const char *const *hidden_labels,
+                             const char        *title,
+                             AdwToastOverlay   *toasts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlamaPrintPages, alama_print_pages_free)
 

@@ -1091,12 +1091,14 @@ export_action (GtkWidget  *widget,
 {
   AlamaWindow *self = ALAMA_WINDOW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
+  g_auto (GStrv) hidden = NULL;
 
   if (self->document == NULL || self->loading || !alama_export_format_is_valid (format))
     return;
+  hidden = alama_document_view_dup_hidden_labels (self->document_view);
   alama_export_dialog_run (GTK_WINDOW (self), self->document, format,
-                           gtk_window_get_title (GTK_WINDOW (self)), self->file,
-                           self->toast_overlay);
+                           (const char *const *) hidden, gtk_window_get_title (GTK_WINDOW (self)),
+                           self->file, self->toast_overlay);
 }
 
 static void
@@ -1105,10 +1107,12 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   AlamaWindow *self = ALAMA_WINDOW (widget);
+  g_auto (GStrv) hidden = NULL;
 
   if (self->document == NULL || self->loading)
     return;
-  alama_print_run_dialog (GTK_WINDOW (self), self->document,
+  hidden = alama_document_view_dup_hidden_labels (self->document_view);
+  alama_print_run_dialog (GTK_WINDOW (self), self->document, (const char *const *) hidden,
                           gtk_window_get_title (GTK_WINDOW (self)), self->toast_overlay);
 }
 

@@ -206,7 +206,7 @@ export (Fixture    *f,
   g_autofree char *written = NULL;
   gboolean modified = alama_document_get_modified (f->document);
 
-  g_assert_true (alama_export_write (f->document, format, "article.txt", file, source, &written,
+  g_assert_true (alama_export_write (f->document, format, NULL, "article.txt", file, source, &written,
                                      &error));
   g_assert_no_error (error);
   g_assert_nonnull (written);
@@ -282,7 +282,7 @@ test_export_formats (Fixture       *f,
     g_autoptr (GFile) file = g_file_new_for_path (path);
     g_autoptr (GFile) source = g_file_new_for_path (f->text_path);
 
-    g_assert_false (alama_export_write (f->document, "brat", NULL, file, source, NULL, &error));
+    g_assert_false (alama_export_write (f->document, "brat", NULL, NULL, file, source, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
     g_test_message ("%s", error->message);
     g_clear_error (&error);
@@ -296,7 +296,7 @@ test_export_formats (Fixture       *f,
     g_autofree char *path = g_build_filename (f->dir, "no-such-dir", "out.json", NULL);
     g_autoptr (GFile) file = g_file_new_for_path (path);
 
-    g_assert_false (alama_export_write (f->document, "json", NULL, file, NULL, NULL, &error));
+    g_assert_false (alama_export_write (f->document, "json", NULL, NULL, file, NULL, NULL, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
   }
@@ -370,7 +370,7 @@ test_print_highlights (Fixture       *f,
   g_autofree char *rejected = reject_first_suggestion (f);
   const AlamaAnnotation *gone = alama_document_lookup_annotation (f->document, rejected);
   PangoContext *context = points_context ();
-  g_autoptr (AlamaPrintPages) pages = alama_print_pages_new (f->document, "article.txt", context,
+  g_autoptr (AlamaPrintPages) pages = alama_print_pages_new (f->document, NULL, "article.txt", context,
                                                              523.0, 770.0);
   PangoLayout *body = alama_print_pages_get_body (pages);
   PangoLayout *legend = alama_print_pages_get_legend (pages);
@@ -422,6 +422,74 @@ test_print_highlights (Fixture       *f,
   save_page_png (pages, 0, 523.0, 770.0, "files-print-page1.png");
 }
 
+/* Types hidden in the window are printed plain and left out of the
+ * legend: hiding LOC there leaves every other entity highlighted and no
+ * LOC entity, and the legend names PERS but not LOC. */
+static void
+test_print_hidden (Fixture       *f,
+                   gconstpointer  data)
+{
+  AlamaDocumentView *view = alama_window_get_document_view (f->window);
+  g_auto (GStrv) hidden = NULL;
+  PangoContext *context = points_context ();
+  g_autoptr (AlamaPrintPages) pages = NULL;
+  g_autoptr (GSList) list = NULL;
+  PangoLayout *legend;
+  guint n_backgrounds = 0;
+  guint n_loc = 0;
+  guint n_entities = 0;
+
+  alama_document_view_set_label_visible (view, "LOC", FALSE);
+  alama_document_view_set_label_visible (view, "MISC", FALSE);
+  hidden = alama_document_view_dup_hidden_labels (view);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 2);
+  g_assert_cmpstr (hidden[0], ==, "LOC");
+  g_assert_cmpstr (hidden[1], ==, "MISC");
+  alama_document_view_set_label_visible (view, "MISC", TRUE);
+  g_clear_pointer (&hidden, g_strfreev);
+  hidden = alama_document_view_dup_hidden_labels (view);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 1);
+
+  pages = alama_print_pages_new (f->document, (const char *const *) hidden, "article.txt",
+                                 context, 523.0, 770.0);
+  g_object_unref (context);
+  legend = alama_print_pages_get_legend (pages);
+  g_assert_nonnull (legend);
+  g_assert_nonnull (strstr (pango_layout_get_text (legend), "PERS"));
+  g_assert_null (strstr (pango_layout_get_text (legend), "LOC"));
+
+  list = pango_attr_list_get_attributes (pango_layout_get_attributes (
+      alama_print_pages_get_body (pages)));
+  for (guint k = 0; k < alama_document_get_n_annotations (f->document); k++)
+    {
+      const AlamaAnnotation *a = alama_document_get_annotation (f->document, k);
+      gsize start;
+      gsize end;
+
+      if (!alama_annotation_is_entity (a))
+        continue;
+      n_entities++;
+      if (strcmp (a->label, "LOC") != 0)
+        continue;
+      n_loc++;
+      start = alama_document_char_to_byte (f->document, a->start);
+      end = alama_document_char_to_byte (f->document, a->end);
+      for (GSList *l = list; l; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          if (attr->klass->type == PANGO_ATTR_BACKGROUND
+              || attr->klass->type == PANGO_ATTR_UNDERLINE)
+            g_assert_false (attr->start_index < end && start < attr->end_index);
+        }
+    }
+  for (GSList *l = list; l; l = l->next)
+    n_backgrounds += ((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_BACKGROUND;
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (n_loc, >, 0);
+  g_assert_cmpuint (n_backgrounds, ==, n_entities - n_loc);
+}
+
 /* Export as PDF of the sample: a PDF of as many pages as laid out. */
 static void
 test_export_pdf (Fixture       *f,
@@ -435,7 +503,7 @@ test_export_pdf (Fixture       *f,
 
   /* Unmodified: an export must not make it look edited either. */
   alama_document_set_unmodified (f->document);
-  g_assert_true (alama_print_export_pdf (f->document, "article.txt", file, &n_pages, &error));
+  g_assert_true (alama_print_export_pdf (f->document, NULL, "article.txt", file, &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 1);
   g_assert_cmpuint (count_pdf_pages (path), ==, n_pages);
@@ -469,14 +537,14 @@ test_export_pdf_long (void)
   document = alama_document_new (text->str, (gssize) text->len, &error);
   g_assert_no_error (error);
 
-  pages = alama_print_pages_new (document, "long", context, 523.0, 770.0);
+  pages = alama_print_pages_new (document, NULL, "long", context, 523.0, 770.0);
   g_object_unref (context);
   g_assert_cmpuint (alama_print_pages_get_n_pages (pages), >, 1);
   g_assert_null (alama_print_pages_get_legend (pages));
   g_test_message ("%u pages", alama_print_pages_get_n_pages (pages));
   save_page_png (pages, 1, 523.0, 770.0, "files-print-long-page2.png");
 
-  g_assert_true (alama_print_export_pdf (document, "long", file, &n_pages, &error));
+  g_assert_true (alama_print_export_pdf (document, NULL, "long", file, &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >, 1);
   g_assert_cmpuint (count_pdf_pages (path), ==, n_pages);
@@ -552,6 +620,7 @@ main (int   argc,
   ADD ("save-as", test_save_as);
   ADD ("export-formats", test_export_formats);
   ADD ("print-highlights", test_print_highlights);
+  ADD ("print-hidden", test_print_hidden);
   ADD ("export-pdf", test_export_pdf);
 #undef ADD
   return app_test_run (&app);
