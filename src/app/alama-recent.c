@@ -1,7 +1,8 @@
 /* alama-recent.c: the files opened and saved lately (GtkRecentManager, the
  * desktop's shared list, under the application name "Alama"), and a short
  * list of them on an empty window: clicking one opens it there
- * (win.open-file).  Files that no longer exist are left out.
+ * (win.open-file); the main menu's Open Recent lists more of them.  Files
+ * that no longer exist are left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -112,6 +113,62 @@ folder_name (GFile *file)
     return g_build_filename ("~", relative, NULL);
   path = g_file_get_path (parent);
   return g_filename_display_name (path ? path : "");
+}
+
+/* How many recent files the main menu lists. */
+#define RECENT_MENU_MAX 10
+
+static void
+fill_menu (GMenu *menu)
+{
+  GList *infos = alama_recent_get_files (RECENT_MENU_MAX);
+
+  g_menu_remove_all (menu);
+  for (GList *l = infos; l; l = l->next)
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (l->data));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *folder = folder_name (file);
+      /* TRANSLATORS: a recent file in the main menu: its name and its
+       * folder, e.g. "article.txt (~/news)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), display, folder);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-file", "s",
+                                         gtk_recent_info_get_uri (l->data));
+      g_menu_append_item (menu, item);
+    }
+  /* With no recent file, a note with an action no window has: shown, but
+   * not sensitive. */
+  if (infos == NULL)
+    g_menu_append (menu, _("No Recent Files"), "win.no-recent-files");
+  g_list_free_full (infos, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+menu_recent_changed_cb (GtkRecentManager *manager,
+                        GMenu            *menu)
+{
+  fill_menu (menu);
+}
+
+/**
+ * alama_recent_bind_menu:
+ * @menu: a menu section
+ *
+ * Fills @menu with the recent files, newest first, each an item of
+ * `win.open-file` with the file's URI, and keeps it so as they change for
+ * as long as @menu lives.
+ */
+void
+alama_recent_bind_menu (GMenu *menu)
+{
+  g_return_if_fail (G_IS_MENU (menu));
+
+  fill_menu (menu);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (menu_recent_changed_cb), menu, 0);
 }
 
 static void

@@ -1,5 +1,5 @@
-/* alama-recent.h: the files opened and saved lately, and their list on an
- * empty window.
+/* alama-recent.h: the files opened and saved lately, their list on an
+ * empty window and in the main menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 void alama_recent_add (GFile *file);
 GList *alama_recent_get_files (guint max);
+void alama_recent_bind_menu (GMenu *menu);
 
 #define ALAMA_TYPE_RECENT_LIST (alama_recent_list_get_type ())
 

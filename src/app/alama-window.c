@@ -103,6 +103,7 @@ struct _AlamaWindow
   /* How far finding names has come, over the top of the text while the
    * worker runs (opening a plain text, doc.recognize). */
   GtkProgressBar *progress_bar;
+  GMenu *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (AlamaWindow, alama_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -2525,6 +2526,7 @@ alama_window_class_init (AlamaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   g_type_ensure (ALAMA_TYPE_RECENT_LIST);
   gtk_widget_class_bind_template_child (widget_class, AlamaWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AlamaWindow, recent_menu);
 }
 
 static void
@@ -2534,6 +2536,7 @@ alama_window_init (AlamaWindow *self)
   GtkEventController *scroll;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  alama_recent_bind_menu (self->recent_menu);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 
   keys = gtk_event_controller_key_new ();

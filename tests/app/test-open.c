@@ -156,6 +156,146 @@ test_recent (Fixture       *f,
   g_source_remove (id);
 }
 
+/* The Open Recent section of a window's main menu (transfer none). */
+static GMenuModel *
+find_recent_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+        {
+          g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i,
+                                                                       G_MENU_LINK_SECTION);
+
+          for (int j = 0; section && j < g_menu_model_get_n_items (section); j++)
+            {
+              g_autofree char *label = NULL;
+              g_autoptr (GMenuModel) submenu = NULL;
+
+              if (!g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                    &label)
+                  || strcmp (label, "Open _Recent") != 0)
+                continue;
+              submenu = g_menu_model_get_item_link (section, j, G_MENU_LINK_SUBMENU);
+              g_assert_nonnull (submenu);
+              g_assert_cmpint (g_menu_model_get_n_items (submenu), ==, 1);
+              /* The section lives as long as the window's menu. */
+              {
+                g_autoptr (GMenuModel) recent = g_menu_model_get_item_link (submenu, 0,
+                                                                            G_MENU_LINK_SECTION);
+                return recent;
+              }
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *found = find_recent_menu (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The target of item @index of @menu, and its action. */
+static char *
+menu_item_target (GMenuModel *menu,
+                  int         index,
+                  char      **action)
+{
+  g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (menu, index,
+                                                                       G_MENU_ATTRIBUTE_TARGET,
+                                                                       G_VARIANT_TYPE_STRING);
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  action));
+  return target ? g_variant_dup_string (target, NULL) : NULL;
+}
+
+/* Whether @menu holds just the note that there is no recent file. */
+static gboolean
+shows_no_file (GMenuModel *menu)
+{
+  g_autofree char *action = NULL;
+  g_autofree char *target = NULL;
+
+  if (g_menu_model_get_n_items (menu) != 1)
+    return FALSE;
+  target = menu_item_target (menu, 0, &action);
+  return target == NULL;
+}
+
+/* The main menu's Open Recent lists the recent files, newest first, with
+ * their folders, follows them as they change, says when there is none, and
+ * opens the one chosen. */
+static void
+test_recent_menu (Fixture       *f,
+                  gconstpointer  data)
+{
+  AlamaWindow *empty = alama_window_new (app);
+  g_autoptr (AlamaWindow) first = NULL;
+  g_autoptr (AlamaWindow) second = NULL;
+  g_autofree char *uri0 = g_filename_to_uri (f->paths[0], NULL, NULL);
+  g_autofree char *uri1 = g_filename_to_uri (f->paths[1], NULL, NULL);
+  g_autofree char *action = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *folder = g_path_get_basename (f->dir);
+  GMenuModel *menu;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  gtk_recent_manager_purge_items (gtk_recent_manager_get_default (), NULL);
+  menu = find_recent_menu (GTK_WIDGET (empty));
+  g_assert_nonnull (menu);
+  id = g_timeout_add_seconds (10, app_test_timeout_cb, &timed_out);
+  while (!shows_no_file (menu) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  target = menu_item_target (menu, 0, &action);
+  g_assert_null (target);
+  /* None: a note whose action no window has, so it is not sensitive. */
+  g_assert_cmpstr (action, ==, "win.no-recent-files");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (empty), action, NULL));
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "No Recent Files");
+
+  first = app_test_open_window (app, f->paths[0]);
+  second = app_test_open_window (app, f->paths[1]);
+  while (g_menu_model_get_n_items (menu) != 2 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  for (int k = 0; k < 2; k++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *item_target = menu_item_target (menu, k, &item_action);
+      g_autofree char *item_label = NULL;
+
+      g_assert_cmpstr (item_action, ==, "win.open-file");
+      /* Newest first. */
+      g_assert_cmpstr (item_target, ==, k == 0 ? uri1 : uri0);
+      g_assert_true (g_menu_model_get_item_attribute (menu, k, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                      &item_label));
+      g_assert_true (g_str_has_prefix (item_label, k == 0 ? "text-1.txt (" : "text-0.txt ("));
+      g_assert_nonnull (strstr (item_label, folder));
+    }
+
+  /* Choosing one opens it in the empty window. */
+  g_clear_pointer (&target, g_free);
+  g_clear_pointer (&action, g_free);
+  target = menu_item_target (menu, 1, &action);
+  app_test_close_window (g_steal_pointer (&first));
+  g_assert_null (window_for (f->paths[0]));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (empty), action, "s", target));
+  g_assert_true (window_for (f->paths[0]) == empty);
+  app_test_wait_loaded (empty);
+  g_source_remove (id);
+}
+
 /* The drop target of a window's content (transfer none). */
 static GtkDropTarget *
 find_drop_target (AlamaWindow *window)
@@ -501,6 +641,8 @@ main (int    argc,
   app = app_test_init (&argc, &argv);
 
   g_test_add ("/app/open/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
+  g_test_add ("/app/open/recent-menu", Fixture, NULL, fixture_set_up, test_recent_menu,
+              fixture_tear_down);
   g_test_add ("/app/open/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/app/open/drop-highlight", Fixture, NULL, fixture_set_up, test_drop_highlight,
               fixture_tear_down);
