@@ -379,7 +379,7 @@ merge (AlamaRecognizer *self,
 /* The text is tokenized a slice at a time, each ending after the first
  * line break (a sentence end for the tokenizer) past this many bytes, so
  * that the tokens of a long text are never all in memory at once (40 bytes
- * a token: 45 MB for a 5 MB text).  Sentences, and so the results, are the
+ * a token: 15 MB for a 5 MB Arabic text).  Sentences, and so the results, are the
  * same as for the whole text at once. */
 #define SLICE_BYTES (256 * 1024)
 
@@ -429,21 +429,20 @@ alama_recognizer_recognize (AlamaRecognizer *self,
   for (gsize from = 0, char_base = 0; from < len;)
     {
       gsize to = slice_end (text, len, from);
-      const AlamaToken *tokens;
-      AlamaToken *slice;
+      AlamaToken *tokens;
       guint first = 0;
 
       g_array_set_size (self->tokens, 0);
       alama_tokenize (text + from, to - from, self->tokens);
-      slice = (AlamaToken *) self->tokens->data;
+      /* Offsets from the start of the whole text. */
+      tokens = (AlamaToken *) self->tokens->data;
       for (guint i = 0; i < self->tokens->len; i++)
         {
-          slice[i].start_byte += from;
-          slice[i].end_byte += from;
-          slice[i].start_char += char_base;
-          slice[i].end_char += char_base;
+          tokens[i].start_byte += from;
+          tokens[i].end_byte += from;
+          tokens[i].start_char += char_base;
+          tokens[i].end_char += char_base;
         }
-      tokens = slice;
       for (guint i = 0; i < self->tokens->len; i++)
         {
           guint n;

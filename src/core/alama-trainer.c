@@ -878,12 +878,14 @@ perceptron_epoch (AlamaTrainer *self,
   return mistakes;
 }
 
+/* Scores @weights on @sentences; sets @f1 to the micro F1. */
 static AlamaScorer *
 evaluate (AlamaTrainer *self,
           const float  *weights,
           GArray       *sentences,
           Workspace    *ws,
-          GPtrArray    *names)
+          GPtrArray    *names,
+          double       *f1)
 {
   AlamaScorer *scorer = alama_scorer_new ();
   g_autoptr (GPtrArray) gold = g_ptr_array_new ();
@@ -904,6 +906,12 @@ evaluate (AlamaTrainer *self,
       alama_scorer_add_tags (scorer, (const char *const *) gold->pdata,
                              (const char *const *) pred->pdata, s->n_words);
     }
+  {
+    AlamaScoreRow total;
+
+    alama_scorer_get_total (scorer, &total);
+    *f1 = alama_score_f1 (&total);
+  }
   return scorer;
 }
 
@@ -1091,11 +1099,9 @@ train_member (AlamaTrainer    *self,
         }
       if (self->dev->len > 0)
         {
-          g_autoptr (AlamaScorer) scorer = evaluate (self, weights.avg, self->dev, ws, names);
-          AlamaScoreRow total;
+          g_autoptr (AlamaScorer) scorer = evaluate (self, weights.avg, self->dev, ws, names,
+                                                     &dev_f1);
 
-          alama_scorer_get_total (scorer, &total);
-          dev_f1 = alama_score_f1 (&total);
           if (dev_f1 > *best_f1)
             {
               *best_f1 = dev_f1;
@@ -1203,11 +1209,8 @@ alama_trainer_train (AlamaTrainer *self,
         best[i] /= (float) self->ensemble;
       if (self->dev->len > 0)
         {
-          g_autoptr (AlamaScorer) scorer = evaluate (self, best, self->dev, &ws, names);
-          AlamaScoreRow total;
+          g_autoptr (AlamaScorer) scorer = evaluate (self, best, self->dev, &ws, names, &best_f1);
 
-          alama_scorer_get_total (scorer, &total);
-          best_f1 = alama_score_f1 (&total);
           g_free (self->dev_report);
           self->dev_report = alama_scorer_format (scorer);
         }

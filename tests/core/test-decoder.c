@@ -111,6 +111,23 @@ next_sequence (guint *labels,
   return FALSE;
 }
 
+/* The best score of a legal sequence: what the brute-force sums shift by,
+ * so that exp() cannot overflow. */
+static double
+best_legal_score (const float *scores,
+                  const float *transitions,
+                  guint        n_words)
+{
+  guint seq[MAX_WORDS] = { 0 };
+  double max = -INFINITY;
+
+  do
+    if (sequence_legal (seq, n_words))
+      max = MAX (max, sequence_score (scores, transitions, seq, n_words));
+  while (next_sequence (seq, n_words));
+  return max;
+}
+
 /* Scores that make every I- label look best where it is illegal. */
 static void
 test_adversarial (void)
@@ -274,13 +291,7 @@ brute_force_marginals (const float *scores,
 {
   guint seq[MAX_WORDS] = { 0 };
   double z = 0;
-  double max = -INFINITY;
-
-  /* Shift by the best score so that exp() cannot overflow. */
-  do
-    if (sequence_legal (seq, n_words))
-      max = MAX (max, sequence_score (scores, transitions, seq, n_words));
-  while (next_sequence (seq, n_words));
+  double max = best_legal_score (scores, transitions, n_words);
 
   for (guint i = 0; i < n_words * L; i++)
     marginals[i] = 0;
@@ -351,12 +362,7 @@ brute_force_expectations (const float *scores,
 {
   guint seq[MAX_WORDS] = { 0 };
   double z = 0;
-  double max = -INFINITY;
-
-  do
-    if (sequence_legal (seq, n_words))
-      max = MAX (max, sequence_score (scores, transitions, seq, n_words));
-  while (next_sequence (seq, n_words));
+  double max = best_legal_score (scores, transitions, n_words);
 
   for (guint i = 0; i < n_words * L; i++)
     marginals[i] = 0;
