@@ -112,11 +112,16 @@ struct _AlamaFeatures
   AlamaContext *context;        /* alama-context.h, or NULL */
   guint64 *context_keys;        /* per word: its key, 0 when not remembered */
   guint32 *fingerprints;        /* per word: its key's fingerprint, 0: none */
+  AlamaWordScoreFunc word_scorer;  /* alama_features_set_word_scorer() */
+  gpointer word_scorer_data;
+  guint n_sums;                 /* per word, kept after its WordInfo */
+  gint32 *sums;                 /* per word: n_sums of the scorer */
 };
 
 /* Word types whose WordInfo is kept: 8.6 MiB (in the L3 cache; pages are
- * touched as types arrive), which on ANERcorp hold the types of ~88% of
- * the tokens (16384: 77%, 8 % slower). */
+ * touched as types arrive; 1.3 MiB more with a recognizer's word sums),
+ * which on ANERcorp hold the types of ~88% of the tokens (16384: 77%, 8 %
+ * slower). */
 #define TYPE_CACHE_SLOTS 32768
 
 /**
@@ -147,6 +152,7 @@ alama_features_free (AlamaFeatures *self)
   g_free (self->gazetteer_hits);
   g_free (self->context_keys);
   g_free (self->fingerprints);
+  g_free (self->sums);
   g_free (self->common_cache);
   alama_type_cache_free (self->type_cache);
   g_free (self);
@@ -174,6 +180,57 @@ alama_features_set_lexical_data (AlamaFeatures        *self,
   if (self->common_words)
     self->common_cache = g_new0 (CommonWordCache, COMMON_CACHE_SIZE);
   alama_type_cache_clear (self->type_cache);
+}
+
+/**
+ * alama_features_set_word_scorer:
+ * @features: the extractor
+ * @n_sums: how many values @func gives per word (at most 64)
+ * @func: (nullable): sums up a word's own features; %NULL for none
+ * @user_data: passed to @func
+ *
+ * A recognizer's model weighs a word's own features (its form, stem,
+ * affixes, spelling: more than half of its features) the same wherever it
+ * stands, so their sum is worth computing once per word type.  With a
+ * scorer, alama_features_extract() leaves those features out of the rows
+ * and gives, per word, what @func made of them, computed once per word
+ * type as long as the type stays in the extractor's cache
+ * (alama_features_get_word_sums()).  For tagging only: the trainer needs
+ * every feature in the rows.
+ */
+void
+alama_features_set_word_scorer (AlamaFeatures      *self,
+                                guint               n_sums,
+                                AlamaWordScoreFunc  func,
+                                gpointer            user_data)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n_sums <= 64);
+
+  self->word_scorer = func;
+  self->word_scorer_data = user_data;
+  self->n_sums = func ? n_sums : 0;
+  self->sums = g_renew (gint32, self->sums, (gsize) self->capacity * self->n_sums);
+  /* The cached values grow by the sums. */
+  alama_type_cache_free (self->type_cache);
+  self->type_cache = alama_type_cache_new (sizeof (WordInfo) + self->n_sums * sizeof (gint32),
+                                           TYPE_CACHE_SLOTS);
+}
+
+/**
+ * alama_features_get_word_sums:
+ * @features: the extractor, with a word scorer
+ *
+ * Returns: (transfer none): per word of the last sentence given to
+ *   alama_features_extract(), the scorer's n_sums values; valid until
+ *   the next call
+ */
+const gint32 *
+alama_features_get_word_sums (const AlamaFeatures *self)
+{
+  g_return_val_if_fail (self != NULL && self->word_scorer != NULL, NULL);
+
+  return self->sums;
 }
 
 static guint
@@ -243,6 +300,7 @@ ensure_capacity (AlamaFeatures *self,
       self->gazetteer_hits = g_renew (guint8, self->gazetteer_hits, self->capacity);
       self->context_keys = g_renew (guint64, self->context_keys, self->capacity);
       self->fingerprints = g_renew (guint32, self->fingerprints, self->capacity);
+      self->sums = g_renew (gint32, self->sums, (gsize) self->capacity * self->n_sums);
     }
   if (ALAMA_NORMALIZED_MAX (max_len) > self->scratch_size)
     {
@@ -425,26 +483,45 @@ compute_word (AlamaFeatures   *self,
  * set at creation or by alama_features_set_lexical_data(), which clears
  * the cache), except while training, where held_out changes the lexicon
  * features: those words are computed every time. */
+static guint own_features (const WordInfo *w,
+                           guint64        *f);
+
+/* With a word scorer, the scorer's sums are cached after the WordInfo. */
 static void
 describe_word (AlamaFeatures   *self,
                const AlamaWord *w,
                guint64          raw,
                WordInfo        *info,
+               gint32          *sums,
                int              held_out)
 {
   gpointer cached = NULL;
   gboolean found = FALSE;
+  gsize sums_size = self->n_sums * sizeof (gint32);
 
   if (held_out == 0)
     cached = alama_type_cache_lookup (self->type_cache, raw, w->text, w->len, w->kind, &found);
   if (found)
     {
       memcpy (info, cached, sizeof *info);
+      if (sums)
+        memcpy (sums, (const char *) cached + sizeof *info, sums_size);
       return;
     }
   compute_word (self, w, raw, info, held_out);
+  if (sums)
+    {
+      guint64 f[ALAMA_MAX_FEATURES] = { 0 };
+
+      own_features (info, f);
+      self->word_scorer (f, sums, self->word_scorer_data);
+    }
   if (cached != NULL)
-    memcpy (cached, info, sizeof *info);
+    {
+      memcpy (cached, info, sizeof *info);
+      if (sums)
+        memcpy ((char *) cached + sizeof *info, sums, sums_size);
+    }
 }
 
 #define POS(offset) ((guint64) ((offset) + 8))
@@ -627,6 +704,47 @@ context_features (const AlamaFeatures *self,
                        CONTEXT_MAX_PER_SIDE);
 }
 
+/* The features of a word alone, the same wherever it stands: written to
+ * @f from slot 0; returns how many. */
+static guint
+own_features (const WordInfo *w,
+              guint64        *f)
+{
+  guint k = 0;
+
+#define EMIT(h)                                                                                    \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    guint64 h_ = (h);                                                                              \
+    if (h_ != 0)                                                                                   \
+      f[k++] = h_;                                                                                 \
+  }                                                                                                \
+  G_STMT_END
+
+  EMIT (alama_hash_combine (T_BIAS, T_BIAS));
+  EMIT (alama_hash_combine (w->norm, T_NORM));
+  EMIT (alama_hash_combine (w->raw, T_RAW));
+  EMIT (alama_hash_combine (w->stem, T_STEM));
+  EMIT (alama_hash_combine (w->bare, T_BARE));
+  EMIT (alama_hash_combine (w->pattern | (w->shape << 4), T_PATTERN));
+  EMIT (alama_hash_combine (w->shape, T_SHAPE));
+  if (w->lexicon)
+    EMIT (alama_hash_combine (w->lexicon, T_LEXICON));
+  if (w->lexicon_stem)
+    EMIT (alama_hash_combine (w->lexicon_stem, T_LEXICON_STEM));
+  for (guint a = 0; a < 3; a++)
+    EMIT (w->prefix[a]);
+  for (guint a = 0; a < 4; a++)
+    EMIT (w->suffix[a]);
+  for (guint a = 0; a < 2; a++)
+    EMIT (w->bare_suffix[a]);
+  for (guint a = 0; a < 8; a++)
+    EMIT (w->trigrams[a]);
+#undef EMIT
+  /* 28 at most: the row has room for the neighbours' features. */
+  return k;
+}
+
 /**
  * alama_features_extract:
  * @features: the extractor (scratch space, reused between calls)
@@ -663,7 +781,9 @@ alama_features_extract (AlamaFeatures   *self,
       alama_type_cache_prefetch (self->type_cache, self->info[i].raw);
     }
   for (guint i = 0; i < n_words; i++)
-    describe_word (self, &words[i], self->info[i].raw, &self->info[i], held_out ? held_out[i] : 0);
+    describe_word (self, &words[i], self->info[i].raw, &self->info[i],
+                   self->word_scorer ? self->sums + (gsize) i * self->n_sums : NULL,
+                   held_out ? held_out[i] : 0);
   /* After describe_word(): the history changes from sentence to sentence,
    * so what the type cache holds for it is overwritten here. */
   for (guint i = 0; i < n_words; i++)
@@ -693,25 +813,9 @@ alama_features_extract (AlamaFeatures   *self,
   }                                                                                                \
   G_STMT_END
 
-      EMIT (alama_hash_combine (T_BIAS, T_BIAS));
-      EMIT (alama_hash_combine (w->norm, T_NORM));
-      EMIT (alama_hash_combine (w->raw, T_RAW));
-      EMIT (alama_hash_combine (w->stem, T_STEM));
-      EMIT (alama_hash_combine (w->bare, T_BARE));
-      EMIT (alama_hash_combine (w->pattern | (w->shape << 4), T_PATTERN));
-      EMIT (alama_hash_combine (w->shape, T_SHAPE));
-      if (w->lexicon)
-        EMIT (alama_hash_combine (w->lexicon, T_LEXICON));
-      if (w->lexicon_stem)
-        EMIT (alama_hash_combine (w->lexicon_stem, T_LEXICON_STEM));
-      for (guint a = 0; a < 3; a++)
-        EMIT (w->prefix[a]);
-      for (guint a = 0; a < 4; a++)
-        EMIT (w->suffix[a]);
-      for (guint a = 0; a < 2; a++)
-        EMIT (w->bare_suffix[a]);
-      for (guint a = 0; a < 8; a++)
-        EMIT (w->trigrams[a]);
+      /* With a word scorer, the scorer has summed these already. */
+      if (self->word_scorer == NULL)
+        k = own_features (w, f);
 
       for (int d = -2; d <= 2; d++)
         {

@@ -52,6 +52,25 @@ const guint64 *alama_features_extract (AlamaFeatures   *features,
                                        guint            n_words,
                                        const guint8    *held_out);
 
+/**
+ * AlamaWordScoreFunc:
+ * @features: a word's own features (those that depend on the word alone),
+ *   0-terminated unless all %ALAMA_MAX_FEATURES slots are used
+ * @sums: (out caller-allocates): the values to remember for the word
+ * @user_data: what alama_features_set_word_scorer() was given
+ *
+ * Sums up a word's own features, once per word type.
+ */
+typedef void (*AlamaWordScoreFunc) (const guint64 *features,
+                                    gint32        *sums,
+                                    gpointer       user_data);
+
+void alama_features_set_word_scorer (AlamaFeatures      *features,
+                                     guint               n_sums,
+                                     AlamaWordScoreFunc  func,
+                                     gpointer            user_data);
+const gint32 *alama_features_get_word_sums (const AlamaFeatures *features);
+
 void alama_features_set_history (AlamaFeatures      *features,
                                  const AlamaHistory *history);
 void alama_features_set_context (AlamaFeatures *features,

@@ -610,15 +610,7 @@ alama_model_get_n_features (const AlamaModel *self)
   return self->n_features;
 }
 
-/**
- * alama_model_score:
- * @model: the model
- * @features: @n_words rows of %ALAMA_MAX_FEATURES feature hashes
- * @n_words: how many words
- * @scores: (out caller-allocates): @n_words × L label scores
- *
- * Sums each word's feature weights per label.
- */
+
 static void
 prefetch_keys (const AlamaModel *self,
                const guint64    *f)
@@ -667,10 +659,45 @@ sum_rows (const gint16 *weights,
     }
 }
 
+/**
+ * alama_model_sum_weights:
+ * @model: the model
+ * @features: one row of feature hashes, 0-terminated unless all
+ *   %ALAMA_MAX_FEATURES slots are used
+ * @sums: (out caller-allocates): L sums, in the model's integer units
+ *
+ * Sums the weights of the features per label, unscaled: what
+ * alama_model_score() takes as a word's @base (an #AlamaWordScoreFunc
+ * that sums a word's own features once per word type).
+ */
+void
+alama_model_sum_weights (const AlamaModel *self,
+                         const guint64    *features,
+                         gint32           *sums)
+{
+  gsize slots[ALAMA_MAX_FEATURES];
+  guint n = find_slots (self, features, slots);
+
+  memset (sums, 0, self->n_labels * sizeof (gint32));
+  sum_rows (self->feature_weights, slots, n, self->n_labels, sums);
+}
+
+/**
+ * alama_model_score:
+ * @model: the model
+ * @features: @n_words rows of %ALAMA_MAX_FEATURES feature hashes
+ * @n_words: how many words
+ * @base: (nullable): per word, L sums of alama_model_sum_weights() to
+ *   start from (those of features left out of the rows)
+ * @scores: (out caller-allocates): @n_words × L label scores
+ *
+ * Sums each word's feature weights per label.
+ */
 void
 alama_model_score (const AlamaModel *self,
                    const guint64    *features,
                    guint             n_words,
+                   const gint32     *base,
                    float            *scores)
 {
   guint n_labels = self->n_labels;
@@ -689,6 +716,9 @@ alama_model_score (const AlamaModel *self,
     {
       guint cur = i & 1;
       gint32 acc[ALAMA_MODEL_MAX_LABELS] = { 0 };
+
+      if (base)
+        memcpy (acc, base + (gsize) i * n_labels, n_labels * sizeof (gint32));
 
       if (i + 2 < n_words)
         prefetch_keys (self, features + (gsize) (i + 2) * ALAMA_MAX_FEATURES);

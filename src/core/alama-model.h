@@ -101,9 +101,13 @@ const char *alama_model_get_metadata (const AlamaModel *model);
 guint alama_model_get_n_features (const AlamaModel *model);
 const char *alama_model_get_version (const AlamaModel *model);
 
+void alama_model_sum_weights (const AlamaModel *model,
+                              const guint64    *features,
+                              gint32           *sums);
 void alama_model_score (const AlamaModel *model,
                         const guint64    *features,
                         guint             n_words,
+                        const gint32     *base,
                         float            *scores);
 
 guint64 alama_model_checksum (const guint8 *data,

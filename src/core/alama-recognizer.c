@@ -39,6 +39,15 @@ struct _AlamaRecognizer
  * cost of a call stays out of the per-word loop. */
 #define PROGRESS_STEP_BYTES (64 * 1024)
 
+/* An AlamaWordScoreFunc: a word's own features weighed once per type. */
+static void
+sum_own_weights (const guint64 *features,
+                 gint32        *sums,
+                 gpointer       model)
+{
+  alama_model_sum_weights (model, features, sums);
+}
+
 /**
  * alama_recognizer_new:
  * @model: the model to recognize names with; the recognizer keeps a
@@ -56,6 +65,8 @@ alama_recognizer_new (AlamaModel *model)
   self->features = alama_features_new (alama_model_get_lexicon (model));
   alama_features_set_lexical_data (self->features, alama_model_get_common_words (model),
                                    alama_model_get_gazetteer (model));
+  alama_features_set_word_scorer (self->features, alama_model_get_n_labels (model),
+                                  sum_own_weights, self->model);
   self->decoder = alama_decoder_new (alama_model_get_n_labels (model));
   if (alama_model_get_history_window (model) > 0)
     {
@@ -196,7 +207,8 @@ label_sentence (AlamaRecognizer *self,
   const guint64 *features = alama_features_extract (self->features, words, n_words, NULL);
 
   ensure_capacity (self, n_words);
-  alama_model_score (self->model, features, n_words, self->scores);
+  alama_model_score (self->model, features, n_words,
+                     alama_features_get_word_sums (self->features), self->scores);
   alama_decoder_viterbi (self->decoder, self->scores, alama_model_get_transitions (self->model),
                          n_words, self->labels);
   if (self->history)

@@ -19,6 +19,7 @@
 #include "alama-model.h"
 #include "alama-normalizer.h"
 #include "alama-trainer.h"
+#include "alama-type-cache.h"
 
 /* Real Arabic news-style sentences, repeated enough that most features
  * reach the trainer's minimum count of two. */
@@ -972,8 +973,8 @@ test_unaligned (void)
     }
   features = alama_features_new (alama_model_get_lexicon (model));
   rows = alama_features_extract (features, words, G_N_ELEMENTS (words), NULL);
-  alama_model_score (aligned, rows, G_N_ELEMENTS (words), scores_aligned);
-  alama_model_score (model, rows, G_N_ELEMENTS (words), scores_shifted);
+  alama_model_score (aligned, rows, G_N_ELEMENTS (words), NULL, scores_aligned);
+  alama_model_score (model, rows, G_N_ELEMENTS (words), NULL, scores_shifted);
   g_assert_cmpmem (scores_aligned, sizeof scores_aligned, scores_shifted, sizeof scores_shifted);
 }
 
@@ -1016,10 +1017,85 @@ test_write_minimal (void)
 
   /* An unknown feature (0x9999) adds nothing; known ones add their
    * weights, within the 16-bit quantization step. */
-  alama_model_score (model, row, 1, scores);
+  alama_model_score (model, row, 1, NULL, scores);
   g_assert_cmpfloat_with_epsilon (scores[0], 0.5f, 4.0f / 32767 * 2);
   g_assert_cmpfloat_with_epsilon (scores[1], 2.0f, 4.0f / 32767 * 2);
   g_assert_cmpfloat_with_epsilon (scores[2], 3.0f, 4.0f / 32767 * 2);
+}
+
+static void
+sum_own (const guint64 *features,
+         gint32        *sums,
+         gpointer       model)
+{
+  alama_model_sum_weights (model, features, sums);
+}
+
+static guint
+count_features (const guint64 *rows,
+                guint          n_words)
+{
+  guint n = 0;
+
+  for (gsize k = 0; k < (gsize) n_words * ALAMA_MAX_FEATURES; k++)
+    n += rows[k] != 0;
+  return n;
+}
+
+/* A word's own features summed once per word type (the recognizer's
+ * word scorer) give exactly the scores of the full rows: for words met
+ * for the first time, again (from the extractor's cache), and too long to
+ * be cached. */
+static void
+test_word_sums (void)
+{
+  const char *sentences[][6] = {
+    { "قال", "الرئيس", "محمد", "في", "بيروت", "." },
+    { "وصل", "محمد", "إلى", "بيروت", "أمس", "." },
+    { "قال", "الرئيس", "محمد", "في", "بيروت", "." },
+    { "مستشفىالمدينةالجامعيةالكبيرةالجديدةفيبيروت", "في", "بيروت", "قال", "محمد", "!" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AlamaModel) model = alama_model_new_builtin (&error);
+  g_autoptr (AlamaFeatures) plain = NULL;
+  g_autoptr (AlamaFeatures) summed = NULL;
+  guint L;
+
+  g_assert_no_error (error);
+  L = alama_model_get_n_labels (model);
+  plain = alama_features_new (alama_model_get_lexicon (model));
+  summed = alama_features_new (alama_model_get_lexicon (model));
+  alama_features_set_lexical_data (plain, alama_model_get_common_words (model),
+                                   alama_model_get_gazetteer (model));
+  alama_features_set_lexical_data (summed, alama_model_get_common_words (model),
+                                   alama_model_get_gazetteer (model));
+  alama_features_set_word_scorer (summed, L, sum_own, model);
+  g_assert_cmpuint (strlen (sentences[3][0]), >, ALAMA_TYPE_CACHE_MAX_TEXT);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sentences); s++)
+    {
+      AlamaWord words[6];
+      float expected[6 * ALAMA_MODEL_MAX_LABELS];
+      float got[6 * ALAMA_MODEL_MAX_LABELS];
+      const guint64 *rows;
+      guint n_plain;
+
+      for (guint i = 0; i < 6; i++)
+        {
+          words[i].text = sentences[s][i];
+          words[i].len = strlen (sentences[s][i]);
+          words[i].kind = alama_word_guess_kind (words[i].text, words[i].len);
+        }
+      rows = alama_features_extract (plain, words, 6, NULL);
+      n_plain = count_features (rows, 6);
+      alama_model_score (model, rows, 6, NULL, expected);
+      rows = alama_features_extract (summed, words, 6, NULL);
+      /* The own features are left out of the rows: at least the bias,
+       * the forms, the affixes and a trigram per word. */
+      g_assert_cmpuint (count_features (rows, 6) + 6 * 10, <=, n_plain);
+      alama_model_score (model, rows, 6, alama_features_get_word_sums (summed), got);
+      g_assert_cmpmem (got, 6 * L * sizeof (float), expected, 6 * L * sizeof (float));
+    }
 }
 
 int
@@ -1048,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/alama/model/builtin", test_builtin);
   g_test_add_func ("/alama/model/unaligned", test_unaligned);
   g_test_add_func ("/alama/model/write-minimal", test_write_minimal);
+  g_test_add_func ("/alama/model/word-sums", test_word_sums);
 
   status = g_test_run ();
   remove_tmp ();

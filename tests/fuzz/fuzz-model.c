@@ -94,7 +94,7 @@ use_model (AlamaModel *model,
           features[r * ALAMA_MAX_FEATURES + k] = key ? key : 1;
         }
     }
-  alama_model_score (model, features, N_ROWS, scores);
+  alama_model_score (model, features, N_ROWS, NULL, scores);
   for (guint i = 0; i < N_ROWS * n_labels; i++)
     CHECK (!isnan (scores[i]));
 
