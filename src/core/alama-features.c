@@ -19,6 +19,7 @@
 #include "alama-hash.h"
 #include "alama-history.h"
 #include "alama-normalizer.h"
+#include "alama-quotes.h"
 #include "alama-type-cache.h"
 #include "alama-unicode.h"
 #include "alama-word-lists.h"
@@ -62,6 +63,9 @@ enum
 {
   T_CONTEXT_PREV = 64,
   T_CONTEXT_NEXT,
+  T_QUOTE,              /* alama-quotes.h */
+  T_QUOTE_BEFORE,
+  T_QUOTE_BEFORE_CLASS,
 };
 
 /* What is known of one word before its context is looked at. */
@@ -112,6 +116,7 @@ struct _AlamaFeatures
   AlamaContext *context;        /* alama-context.h, or NULL */
   guint64 *context_keys;        /* per word: its key, 0 when not remembered */
   guint32 *fingerprints;        /* per word: its key's fingerprint, 0: none */
+  AlamaQuoteMark *quotes;       /* per word: alama_quotes_find() */
   AlamaWordScoreFunc word_scorer;  /* alama_features_set_word_scorer() */
   gpointer word_scorer_data;
   guint n_sums;                 /* per word, kept after its WordInfo */
@@ -152,6 +157,7 @@ alama_features_free (AlamaFeatures *self)
   g_free (self->gazetteer_hits);
   g_free (self->context_keys);
   g_free (self->fingerprints);
+  g_free (self->quotes);
   g_free (self->sums);
   g_free (self->common_cache);
   alama_type_cache_free (self->type_cache);
@@ -300,6 +306,7 @@ ensure_capacity (AlamaFeatures *self,
       self->gazetteer_hits = g_renew (guint8, self->gazetteer_hits, self->capacity);
       self->context_keys = g_renew (guint64, self->context_keys, self->capacity);
       self->fingerprints = g_renew (guint32, self->fingerprints, self->capacity);
+      self->quotes = g_renew (AlamaQuoteMark, self->quotes, self->capacity);
       self->sums = g_renew (gint32, self->sums, (gsize) self->capacity * self->n_sums);
     }
   if (ALAMA_NORMALIZED_MAX (max_len) > self->scratch_size)
@@ -704,6 +711,29 @@ context_features (const AlamaFeatures *self,
                        CONTEXT_MAX_PER_SIDE);
 }
 
+/* Where word @i stands in a short quotation (alama-quotes.h), and the word
+ * that introduces the quotation: its form and its trigger classes
+ * («برنامج», «صحيفة» before a title). */
+static guint
+quote_features (const AlamaFeatures *self,
+                guint                i,
+                guint64             *f,
+                guint                k)
+{
+  const AlamaQuoteMark *q = &self->quotes[i];
+  const WordInfo *before;
+
+  if (q->position == ALAMA_QUOTE_OUTSIDE || k + 3 > ALAMA_MAX_FEATURES)
+    return k;
+  f[k++] = alama_hash_combine ((guint64) q->position << 8 | MIN (q->n_words, 5u), T_QUOTE);
+  if (q->before < 0)
+    return k;
+  before = &self->info[q->before];
+  f[k++] = alama_hash_combine (before->norm, T_QUOTE_BEFORE);
+  f[k++] = alama_hash_combine (before->classes, T_QUOTE_BEFORE_CLASS);
+  return k;
+}
+
 /* The features of a word alone, the same wherever it stands: written to
  * @f from slot 0; returns how many. */
 static guint
@@ -792,6 +822,7 @@ alama_features_extract (AlamaFeatures   *self,
                                           : 0;
   if (self->context)
     prepare_contexts (self, words, n_words);
+  alama_quotes_find (words, n_words, self->quotes);
   if (self->gazetteer)
     alama_gazetteer_match_starts (self->gazetteer, self->info[0].forms,
                                   self->info[0].gazetteer_starts,
@@ -853,6 +884,7 @@ alama_features_extract (AlamaFeatures   *self,
                                     ALAMA_MAX_FEATURES);
       if (self->context)
         k = context_features (self, n_words, i, f, k);
+      k = quote_features (self, i, f, k);
 #undef EMIT
       for (; k < ALAMA_MAX_FEATURES; k++)
         f[k] = 0;
