@@ -486,14 +486,14 @@ compute_word (AlamaFeatures   *self,
   letter_trigrams (bare, bare_len, info->trigrams, G_N_ELEMENTS (info->trigrams));
 }
 
-/* A word's WordInfo depends on its bytes and kind alone (and on the data
- * set at creation or by alama_features_set_lexical_data(), which clears
- * the cache), except while training, where held_out changes the lexicon
- * features: those words are computed every time. */
 static guint own_features (const WordInfo *w,
                            guint64        *f);
 
-/* With a word scorer, the scorer's sums are cached after the WordInfo. */
+/* A word's WordInfo depends on its bytes and kind alone (and on the data
+ * set at creation or by alama_features_set_lexical_data(), which clears
+ * the cache), except while training, where held_out changes the lexicon
+ * features: those words are computed every time.  With a word scorer,
+ * the scorer's sums are cached after the WordInfo. */
 static void
 describe_word (AlamaFeatures   *self,
                const AlamaWord *w,
@@ -771,7 +771,7 @@ own_features (const WordInfo *w,
   for (guint a = 0; a < 8; a++)
     EMIT (w->trigrams[a]);
 #undef EMIT
-  /* 28 at most: the row has room for the neighbours' features. */
+  /* 26 at most: the row has room for the neighbours' features. */
   return k;
 }
 

@@ -610,7 +610,6 @@ alama_model_get_n_features (const AlamaModel *self)
   return self->n_features;
 }
 
-
 static void
 prefetch_keys (const AlamaModel *self,
                const guint64    *f)
@@ -719,7 +718,6 @@ alama_model_score (const AlamaModel *self,
 
       if (base)
         memcpy (acc, base + (gsize) i * n_labels, n_labels * sizeof (gint32));
-
       if (i + 2 < n_words)
         prefetch_keys (self, features + (gsize) (i + 2) * ALAMA_MAX_FEATURES);
       if (i + 1 < n_words)
