@@ -95,6 +95,15 @@ struct _AlamaRecentList
 
 G_DEFINE_FINAL_TYPE (AlamaRecentList, alama_recent_list, GTK_TYPE_BOX)
 
+/* A file's name as it is shown, whatever its encoding on disk. */
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_filename_display_name (name);
+}
+
 /* The folder a file is in, the home folder shown as ~. */
 static char *
 folder_name (GFile *file)
@@ -127,8 +136,7 @@ fill_menu (GMenu *menu)
   for (GList *l = infos; l; l = l->next)
     {
       g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (l->data));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *display = display_basename (file);
       g_autofree char *folder = folder_name (file);
       /* TRANSLATORS: a recent file in the main menu: its name and its
        * folder, e.g. "article.txt (~/news)" */
@@ -184,8 +192,7 @@ rebuild (AlamaRecentList *self)
   for (GList *l = infos; l; l = l->next)
     {
       GFile *file = g_file_new_for_uri (gtk_recent_info_get_uri (l->data));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *display = display_basename (file);
       g_autofree char *title = g_markup_escape_text (display, -1);
       g_autofree char *folder = folder_name (file);
       g_autofree char *subtitle = g_markup_escape_text (folder, -1);

@@ -247,6 +247,23 @@ show_progress (GObject *target,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
 }
 
+/* A recognizer for a worker thread of the window (opening, Find Names
+ * Again) whose progress shows in the window's bar, through @relay, which
+ * the worker frees once the work is done. */
+static AlamaRecognizer *
+recognizer_for_worker (AlamaModel          *model,
+                       GObject             *window,
+                       guint                generation,
+                       GTask               *task,
+                       AlamaProgressRelay **relay)
+{
+  AlamaRecognizer *recognizer = alama_recognizer_new (model);
+
+  *relay = alama_progress_relay_new (window, generation, g_task_get_context (task), show_progress);
+  alama_recognizer_set_progress_func (recognizer, alama_progress_relay_report, *relay);
+  return recognizer;
+}
+
 static void
 hide_progress (AlamaWindow *self)
 {
@@ -769,10 +786,8 @@ load_thread (GTask        *task,
       model = alama_model_new_builtin (&error);
       if (model)
         {
-          recognizer = alama_recognizer_new (model);
-          relay = alama_progress_relay_new (G_OBJECT (data->window), data->generation,
-                                            g_task_get_context (task), show_progress);
-          alama_recognizer_set_progress_func (recognizer, alama_progress_relay_report, relay);
+          recognizer = recognizer_for_worker (model, G_OBJECT (data->window), data->generation,
+                                              task, &relay);
           alama_recognizer_annotate (recognizer, document);
           /* The names found are what opening the text shows, not an edit
            * of the user's: nothing to undo, nothing to ask about on
@@ -2201,10 +2216,8 @@ recognize_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  recognizer = alama_recognizer_new (model);
-  relay = alama_progress_relay_new (G_OBJECT (data->window), data->generation,
-                                    g_task_get_context (task), show_progress);
-  alama_recognizer_set_progress_func (recognizer, alama_progress_relay_report, relay);
+  recognizer = recognizer_for_worker (model, G_OBJECT (data->window), data->generation, task,
+                                     &relay);
   result = g_new0 (RecognizeResult, 1);
   result->entities = g_array_new (FALSE, FALSE, sizeof (AlamaEntity));
   result->model = alama_model_ref (model);
