@@ -392,8 +392,19 @@ word_shape (const AlamaWord *w,
 {
   glong chars = g_utf8_strlen (norm, (gssize) norm_len);
   guint length = chars <= 5 ? (guint) chars : chars <= 7 ? 6 : chars <= 10 ? 7 : 8;
-  guint marks = norm_len < w->len ? 1 : 0;
+  guint tanween = 0;
   guint extra = 0;
+
+  /* Tanween (ً ٌ ٍ) marks an indefinite noun or an adverb (أيضاً، جداً),
+   * never a name; the other diacritics say nothing about names and are
+   * left out, so that a text written with them is tagged like one
+   * without. */
+  for (const char *p = w->text; p < w->text + w->len && !tanween; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      tanween = c >= 0x064B && c <= 0x064D;
+    }
 
   if (w->kind == ALAMA_TOKEN_LATIN && w->len > 0)
     {
@@ -405,7 +416,7 @@ word_shape (const AlamaWord *w,
           all_upper = FALSE;
       extra = all_upper ? 2 : g_unichar_isupper (first) ? 1 : 0;
     }
-  return ((guint) w->kind << 8) | (length << 4) | (marks << 3) | extra;
+  return ((guint) w->kind << 8) | (length << 4) | (tanween << 3) | extra;
 }
 
 /* How often a form was seen and how often inside a name, in coarse

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever a feature is added, removed or computed differently: a
  * model trained with other features is refused at load time. */
-#define ALAMA_FEATURE_SET_VERSION 3
+#define ALAMA_FEATURE_SET_VERSION 4
 
 /* At most this many features per word; unused slots hold 0. */
 #define ALAMA_MAX_FEATURES 64
