@@ -9,8 +9,6 @@
  */
 #include "alama-print-settings.h"
 
-#include <errno.h>
-
 #include "alama-atomic-file.h"
 
 /**
@@ -70,7 +68,6 @@ alama_print_settings_store (GtkPrintOperation  *operation,
                             GError            **error)
 {
   g_autoptr (GKeyFile) file = g_key_file_new ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *data = NULL;
   GtkPrintSettings *settings;
   GtkPageSetup *setup;
@@ -86,13 +83,6 @@ alama_print_settings_store (GtkPrintOperation  *operation,
   if (setup)
     gtk_page_setup_to_key_file (setup, file, NULL);
   data = g_key_file_to_data (file, &len, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return alama_atomic_file_write (path, data, len, FALSE, error);
+  return alama_atomic_file_make_parent (path, error)
+         && alama_atomic_file_write (path, data, len, FALSE, error);
 }

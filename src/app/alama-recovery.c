@@ -149,7 +149,6 @@ write_thread (GTask        *task,
 {
   WriteData *data = task_data;
   g_autoptr (GBytes) bytes = NULL;
-  g_autofree char *dir = g_path_get_dirname (data->path);
   GError *error = NULL;
 
   bytes = alama_xml_save (data->snapshot, &error);
@@ -158,16 +157,9 @@ write_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
-                               dir, g_strerror (saved_errno));
-      return;
-    }
   /* The copy first: a key file is only ever beside a complete copy. */
-  if (!alama_atomic_file_write (data->path, g_bytes_get_data (bytes, NULL),
+  if (!alama_atomic_file_make_parent (data->path, &error)
+      || !alama_atomic_file_write (data->path, g_bytes_get_data (bytes, NULL),
                                 g_bytes_get_size (bytes), FALSE, &error)
       || !alama_atomic_file_write (data->info_path, data->info, strlen (data->info), FALSE,
                                    &error))

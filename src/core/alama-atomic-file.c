@@ -226,3 +226,31 @@ fail_errno:
   g_unlink (tmp_path);
   return fail (error, saved_errno, path, NULL);
 }
+
+/**
+ * alama_atomic_file_make_parent:
+ * @path: a file to be written, in the GLib file name encoding
+ * @error: return location for a #G_IO_ERROR
+ *
+ * Makes the directory @path goes in, and those above it, private to the
+ * user (mode 0700) where they are created: for files kept in the user's
+ * configuration or state directories, which may not exist yet.
+ *
+ * Returns: %TRUE when the directory exists
+ */
+gboolean
+alama_atomic_file_make_parent (const char *path,
+                               GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", dir,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,7 @@ gboolean alama_atomic_file_write (const char *path,
                                   gsize       len,
                                   gboolean    keep_backup,
                                   GError    **error);
+gboolean alama_atomic_file_make_parent (const char *path,
+                                        GError    **error);
 
 G_END_DECLS

@@ -299,6 +299,35 @@ test_file_too_big (Fixture      *f,
   g_test_trap_assert_passed ();
 }
 
+/* The directory of a file kept in a configuration or state directory that
+ * does not exist yet is made, private; a file in the way is an error that
+ * names the directory. */
+static void
+test_make_parent (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "c.ini", NULL);
+  g_autofree char *parent = g_path_get_dirname (nested);
+  g_autofree char *blocked = g_build_filename (f->path, "d", "e.ini", NULL);
+  GStatBuf st;
+
+  g_assert_true (alama_atomic_file_make_parent (nested, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (parent, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  /* Again: it exists, nothing to do. */
+  g_assert_true (alama_atomic_file_make_parent (nested, &error));
+  g_assert_true (alama_atomic_file_write (nested, "x", 1, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (alama_atomic_file_write (f->path, "x", 1, FALSE, &error));
+  g_assert_false (alama_atomic_file_make_parent (blocked, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_true (g_str_has_suffix (error->message, "/d: Not a directory"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +345,7 @@ main (int    argc,
   ADD ("backup-fails", test_backup_fails);
   ADD ("read-only-directory", test_read_only_directory);
   ADD ("file-too-big", test_file_too_big);
+  ADD ("make-parent", test_make_parent);
 #undef ADD
 
   return g_test_run ();
