@@ -408,6 +408,50 @@ slice_end (const char *text,
   return line_end ? (gsize) (line_end - text) + 1 : len;
 }
 
+/* Labels the sentences of @tokens (a slice of @text, whole sentences,
+ * offsets from the start of @text) and collects their names; tells the
+ * progress function each time @next_progress bytes of @len are done. */
+static void
+label_slice (AlamaRecognizer  *self,
+             const char       *text,
+             gsize             len,
+             const AlamaToken *tokens,
+             guint             n_tokens,
+             gsize            *next_progress)
+{
+  guint first = 0;
+
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      guint n;
+
+      if (!tokens[i].sentence_end)
+        continue;
+      n = i + 1 - first;
+      g_array_set_size (self->words, n);
+      for (guint k = 0; k < n; k++)
+        {
+          AlamaWord *w = &g_array_index (self->words, AlamaWord, k);
+          const AlamaToken *t = &tokens[first + k];
+
+          w->text = text + t->start_byte;
+          w->len = t->end_byte - t->start_byte;
+          w->kind = t->kind;
+        }
+      label_sentence (self, (const AlamaWord *) self->words->data, n);
+      collect_names (self, text, tokens + first, n);
+      first = i + 1;
+      if (self->progress_func && tokens[i].end_byte >= *next_progress)
+        {
+          /* Tokens end in order: the fraction only grows.  1 is for the
+           * end, after the dates. */
+          self->progress_func (MIN ((double) tokens[i].end_byte / (double) len, 0.999),
+                               self->progress_data);
+          *next_progress = tokens[i].end_byte + PROGRESS_STEP_BYTES;
+        }
+    }
+}
+
 /**
  * alama_recognizer_recognize:
  * @recognizer: the recognizer
@@ -442,7 +486,6 @@ alama_recognizer_recognize (AlamaRecognizer *self,
     {
       gsize to = slice_end (text, len, from);
       AlamaToken *tokens;
-      guint first = 0;
 
       g_array_set_size (self->tokens, 0);
       alama_tokenize (text + from, to - from, self->tokens);
@@ -455,35 +498,7 @@ alama_recognizer_recognize (AlamaRecognizer *self,
           tokens[i].start_char += char_base;
           tokens[i].end_char += char_base;
         }
-      for (guint i = 0; i < self->tokens->len; i++)
-        {
-          guint n;
-
-          if (!tokens[i].sentence_end)
-            continue;
-          n = i + 1 - first;
-          g_array_set_size (self->words, n);
-          for (guint k = 0; k < n; k++)
-            {
-              AlamaWord *w = &g_array_index (self->words, AlamaWord, k);
-              const AlamaToken *t = &tokens[first + k];
-
-              w->text = text + t->start_byte;
-              w->len = t->end_byte - t->start_byte;
-              w->kind = t->kind;
-            }
-          label_sentence (self, (const AlamaWord *) self->words->data, n);
-          collect_names (self, text, tokens + first, n);
-          first = i + 1;
-          if (self->progress_func && tokens[i].end_byte >= next_progress)
-            {
-              /* Tokens end in order: the fraction only grows.  1 is for
-               * the end, after the dates. */
-              self->progress_func (MIN ((double) tokens[i].end_byte / (double) len, 0.999),
-                                   self->progress_data);
-              next_progress = tokens[i].end_byte + PROGRESS_STEP_BYTES;
-            }
-        }
+      label_slice (self, text, len, tokens, self->tokens->len, &next_progress);
       if (self->dates_enabled)
         alama_find_dates (text, tokens, self->tokens->len, self->dates);
       char_base += (gsize) g_utf8_strlen (text + from, (gssize) (to - from));
