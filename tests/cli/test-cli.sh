@@ -902,17 +902,25 @@ test_train_deterministic ()
   cmp "$WORK/a.model" "$WORK/b.model"
 }
 
+# tags_training_file MODEL NAME: MODEL, trained on cli-train.iob, tags it
+# back as valid IOB2 with its own PROD type and scores F1 >= 80 on it (the
+# tags are kept in $WORK/NAME.pred).
+tags_training_file ()
+{
+  run 0 "$ALAMA_NER" tag --model "$1" "$DATA/cli-train.iob" || return 1
+  cp "$WORK/out" "$WORK/$2.pred"
+  check iob2 "$DATA/cli-train.iob" "$WORK/$2.pred" PERS,LOC,ORG,PROD || return 1
+  expect_in "$WORK/$2.pred" " B-PROD" || return 1
+  run 0 "$ALAMA_NER" eval "$DATA/cli-train.iob" "$WORK/$2.pred" || return 1
+  cat "$WORK/out"
+  check f1 "$WORK/out" 80
+}
+
 test_train_tag ()
 {
   # The training data uses a type of its own, PROD: seeing it proves the
   # model given was used and not the built-in one.
-  run 0 "$ALAMA_NER" tag --model "$WORK/a.model" "$DATA/cli-train.iob" || return 1
-  cp "$WORK/out" "$WORK/train.pred"
-  check iob2 "$DATA/cli-train.iob" "$WORK/train.pred" PERS,LOC,ORG,PROD || return 1
-  expect_in "$WORK/train.pred" " B-PROD" || return 1
-  run 0 "$ALAMA_NER" eval "$DATA/cli-train.iob" "$WORK/train.pred" || return 1
-  cat "$WORK/out"
-  check f1 "$WORK/out" 80
+  tags_training_file "$WORK/a.model" train
 }
 
 test_train_extract ()
@@ -940,13 +948,7 @@ test_train_crf ()
   fi
   expect_in "$WORK/crf.model" '"learner": "linear-chain CRF"' || return 1
   expect_in "$WORK/crf.model" '"l2_sigma2": 2' || return 1
-  run 0 "$ALAMA_NER" tag --model "$WORK/crf.model" "$DATA/cli-train.iob" || return 1
-  cp "$WORK/out" "$WORK/crf.pred"
-  check iob2 "$DATA/cli-train.iob" "$WORK/crf.pred" PERS,LOC,ORG,PROD || return 1
-  expect_in "$WORK/crf.pred" " B-PROD" || return 1
-  run 0 "$ALAMA_NER" eval "$DATA/cli-train.iob" "$WORK/crf.pred" || return 1
-  cat "$WORK/out"
-  check f1 "$WORK/out" 80 || return 1
+  tags_training_file "$WORK/crf.model" crf || return 1
   # A stronger prior gives other weights.
   run 0 "$ALAMA_NER" train --learner crf --l2 0.01 --epochs 4 --seed 7 -o "$WORK/crf3.model" \
     "$DATA/cli-train.iob" || return 1
@@ -980,11 +982,7 @@ test_train_ensemble ()
     fi
   done
   expect_in "$WORK/ens3.model" '"ensemble": 3' || return 1
-  run 0 "$ALAMA_NER" tag --model "$WORK/ens3.model" "$DATA/cli-train.iob" || return 1
-  cp "$WORK/out" "$WORK/ens3.pred"
-  check iob2 "$DATA/cli-train.iob" "$WORK/ens3.pred" PERS,LOC,ORG,PROD || return 1
-  run 0 "$ALAMA_NER" eval "$DATA/cli-train.iob" "$WORK/ens3.pred" || return 1
-  check f1 "$WORK/out" 80 || return 1
+  tags_training_file "$WORK/ens3.model" ens3 || return 1
   run 2 "$ALAMA_NER" train --ensemble 0 -o "$WORK/bad.model" "$DATA/cli-train.iob" || return 1
   expect_in "$WORK/err" "--ensemble" || return 1
 }
