@@ -176,7 +176,8 @@ about_action (GSimpleAction *action,
                                         "It holds word lists made from Ayaspell (hunspell-ar, "
                                         "GPL 2 or later), place names from GeoNames "
                                         "(geonames.org, CC BY 4.0), iso-codes, libgweather, "
-                                        "Unicode CLDR and Faker (MIT)."));
+                                        "Unicode CLDR and Faker (MIT), and a list of "
+                                        "organizations written for Alama."));
 
   gtk_window_present (GTK_WINDOW (about));
 }
