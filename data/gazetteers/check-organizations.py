@@ -22,7 +22,9 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from generate import written_entries  # noqa: E402
+
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وال", "لل", "بال", "فال", "كال")
 
 
@@ -69,11 +71,8 @@ def main():
     if not os.path.exists(args[0]):
         print(f"{args[0]} not found: nothing to check against", file=sys.stderr)
         return 77
-    entries = {}
-    for line in open(os.path.join(HERE, "organizations.txt"), encoding="utf-8"):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            entries[" ".join(normalize(w) for w in line.split())] = line
+    entries = {" ".join(normalize(w) for w in entry.split()): entry
+               for entry in written_entries("organizations.txt")}
     counts = collections.Counter()
     for sentence in sentences(args[0], first):
         words = [w for w, _ in sentence]
